@@ -1,0 +1,107 @@
+import { type Static, type TSchema, Type } from 'typebox';
+import { capabilities, roles } from './roles.ts';
+
+/** Shared schema pieces: every field carries its Chinese title, which error messages quote. */
+export const DateString = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const Id = (title: string) => Type.Integer({ title, minimum: 1 });
+export const Text = (title: string, maxLength = 200, minLength = 1) => Type.String({ title, minLength, maxLength });
+export const Version = Type.Integer({ title: '版本号', minimum: 1 });
+export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+export const Literals = <const T extends readonly string[]>(values: T, title: string) => Type.Enum([...values] as T[number][], { title });
+
+/** The one pagination shape: ?page=1&pageSize=20 in, {items,total,page,pageSize} out. */
+export const PageQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 200, default: 20 })),
+});
+export type PageQuery = Static<typeof PageQuery>;
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export const VoidBody = Type.Object({ reason: Text('作废原因', 500), version: Version });
+export type VoidBody = Static<typeof VoidBody>;
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Unknown() }),
+});
+
+export const RoleSchema = Literals(roles, '角色');
+export const CapabilitySchema = Literals(capabilities, '权限');
+
+export const LoginBody = Type.Object({
+  username: Text('用户名', 64),
+  password: Type.String({ title: '密码', minLength: 1, maxLength: 128 }),
+});
+export const ChangePasswordBody = Type.Object({
+  currentPassword: Type.String({ title: '原密码', minLength: 1, maxLength: 128 }),
+  newPassword: Type.String({ title: '新密码', minLength: 1, maxLength: 128 }),
+});
+
+export const Me = Type.Object({
+  user: Type.Object({
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    orgUnitId: Type.Integer(),
+    mustChangePassword: Type.Boolean(),
+  }),
+  grants: Type.Array(Type.Object({ role: RoleSchema, orgUnitId: Type.Integer(), orgUnitName: Type.String() })),
+  capabilities: Type.Array(CapabilitySchema),
+  csrfToken: Type.String(),
+});
+export type Me = Static<typeof Me>;
+
+export const Health = Type.Object({
+  status: Type.Literal('ok'),
+  db: Type.Union([Type.Literal('embedded'), Type.Literal('external')]),
+  version: Type.String(),
+});
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actorId: Type.Union([Type.Integer(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.Union([Type.String(), Type.Null()]),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  orgUnitId: Type.Union([Type.Integer(), Type.Null()]),
+  result: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({
+    action: Type.Optional(Type.String({ title: '操作', maxLength: 64 })),
+    actor: Type.Optional(Type.String({ title: '操作人', maxLength: 64 })),
+    result: Type.Optional(Literals(['ok', 'denied', 'failed'] as const, '结果')),
+    from: Type.Optional(DateString('开始日期')),
+    to: Type.Optional(DateString('结束日期')),
+  }),
+]);
+export type AuditQuery = Static<typeof AuditQuery>;
+
+export const AuditVerification = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  lastId: Type.Union([Type.Integer(), Type.Null()]),
+  problems: Type.Array(Type.String()),
+});
+
+export const Attachment = Type.Object({
+  id: Type.Integer(),
+  sha256: Type.String(),
+  size: Type.Integer(),
+  mime: Type.String(),
+  filename: Type.String(),
+  orgUnitId: Type.Integer(),
+  entityType: Type.Union([Type.String(), Type.Null()]),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  uploadedAt: Type.String(),
+});
+export type Attachment = Static<typeof Attachment>;

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { leadingGroupRoutes } from './modules/org/leading-group.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import type { Platform } from './platform/context.ts';
+import { platformRoutes } from './platform/platform.routes.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+
+export const webDist = path.resolve(import.meta.dirname, '..', 'dist', 'web');
+
+/** Builds the one Fastify app: API, OpenAPI docs and the built web app. Tests build it the same way. */
+export async function buildApp(platform: Platform): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: platform.config.logLevel === 'silent' ? false : { level: platform.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.FAZHI_TRUST_PROXY === '1',
+    // verbose: validation errors carry the failing schema, whose `title` names the field in Chinese.
+    ajv: { customOptions: { verbose: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('platform', platform);
+  // A cross-site form can post text/plain without a CORS preflight; only JSON and multipart (with CSRF token) are taken.
+  app.removeContentTypeParser('text/plain');
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: platform.config.maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'fazhi 法治乡镇工作平台 API', version: '0.1.0', description: '会话 Cookie 认证；写操作须带 X-CSRF-Token（见 GET /api/auth/me）。错误统一为 {error:{code,message,details}}。' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  registerErrorHandling(app, platform, hasWeb);
+  registerAuth(app, platform);
+
+  await app.register(platformRoutes, { prefix: '/api' });
+  await app.register(orgRoutes, { prefix: '/api/org' });
+  await app.register(leadingGroupRoutes, { prefix: '/api/org' });
+
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,75 @@
+import { Command } from 'commander';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { initialiseIfEmpty } from '../db/demo/load.ts';
+import { log, openPlatform } from './runtime.ts';
+
+async function serve(): Promise<void> {
+  const config = loadConfig();
+  const { platform, database } = await openPlatform(config);
+  const first = await initialiseIfEmpty(platform, process.env.FAZHI_DEMO !== '0');
+  const app = await buildApp(platform);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`收到 ${signal}，正在停止 …`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  log(`数据库：${database.kind === 'embedded' ? `内置 PostgreSQL（数据目录 ${config.dataDir}）` : '外部 PostgreSQL（DATABASE_URL）'}`);
+  log(`法治乡镇工作平台已启动：${address.replace('0.0.0.0', '127.0.0.1')}`);
+  if (first) {
+    log('首次启动：已创建管理员账号' + (first.demoUsers.length > 0 ? '并载入演示数据（乌苏市 四棵树镇）' : ''));
+    log(`  管理员用户名：admin   初始密码：${first.adminPassword}${first.mustChange ? '   （首次登录须修改密码）' : ''}`);
+    if (first.demoUsers.length > 0) log(`  演示账号（初始密码同上）：${first.demoUsers.join('、')}`);
+  } else {
+    log('管理员用户名：admin（初始密码已在首次启动时显示；遗忘时可由其他管理员重置）');
+  }
+}
+
+async function withPlatform(work: (p: Awaited<ReturnType<typeof openPlatform>>['platform']) => Promise<number | void>): Promise<void> {
+  const { platform, database } = await openPlatform();
+  let code = 0;
+  try {
+    code = (await work(platform)) ?? 0;
+  } finally {
+    await database.close();
+  }
+  process.exit(code);
+}
+
+export function cli(): Command {
+  const program = new Command('fazhi').description('法治乡镇工作平台 fazhi — 数据目录 FAZHI_DATA_DIR（默认 ./data），外部数据库 DATABASE_URL');
+  program.command('serve', { isDefault: true }).description('启动平台（首次启动时创建管理员并载入演示数据；端口 PORT，默认 3000）').action(serve);
+  program
+    .command('migrate')
+    .description('只应用数据库迁移')
+    .action(() => withPlatform(async () => log('数据库已是最新')));
+  program
+    .command('demo')
+    .description('在空数据库中创建管理员并载入演示数据（已有数据时不做任何事）')
+    .action(() =>
+      withPlatform(async (p) => {
+        const first = await initialiseIfEmpty(p, true);
+        log(first ? `已载入演示数据；admin 初始密码：${first.adminPassword}` : '数据库已有数据，未重复载入');
+      }),
+    );
+  program
+    .command('verify-audit')
+    .description('校验审计日志哈希链（HMAC-SM3）与外部保存的链头；发现篡改时退出码为 1')
+    .action(() =>
+      withPlatform(async (p) => {
+        const r = await p.audit.verify(p.db);
+        log(`已校验 ${r.checked} 条记录，最新第 ${r.lastId ?? 0} 条${r.head ? `，外部链头第 ${r.head.id} 条` : '，无外部链头'}`);
+        for (const problem of r.problems) log(`  ✗ ${problem}`);
+        log(r.ok ? '审计日志完整' : '审计日志被篡改！');
+        return r.ok ? 0 : 1;
+      }),
+    );
+  return program;
+}

@@ -1,0 +1,17 @@
+import type { GroupTasksTable, LeadingGroupMembersTable, LeadingGroupsTable, MeetingsTable, TaskProgressTable } from './tables/org.ts';
+import type { AttachmentsTable, AuditLogTable, OrgUnitsTable, RoleAssignmentsTable, SessionsTable, UsersTable } from './tables/platform.ts';
+
+/** The one DB interface: every table the migrations create, as Kysely sees it. */
+export type DB = {
+  org_units: OrgUnitsTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  attachments: AttachmentsTable;
+  leading_groups: LeadingGroupsTable;
+  leading_group_members: LeadingGroupMembersTable;
+  meetings: MeetingsTable;
+  group_tasks: GroupTasksTable;
+  task_progress: TaskProgressTable;
+};

@@ -1,0 +1,86 @@
+import type { Generated } from 'kysely';
+import type { DefaultTimestamp, NullableTimestamp, Timestamp, Versioned } from './common.ts';
+
+export type OrgUnitsTable = Versioned & {
+  id: Generated<number>;
+  parent_id: number | null;
+  kind: 'city' | 'county' | 'town' | 'village' | 'community' | 'department';
+  name: string;
+  code: string | null;
+  path: string;
+  sort_order: Generated<number>;
+};
+
+export type UsersTable = Versioned & {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  org_unit_id: number;
+  title: string | null;
+  phone_enc: string | null;
+  phone_idx: string | null;
+  id_card_enc: string | null;
+  id_card_idx: string | null;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  password_changed_at: NullableTimestamp;
+};
+
+export type RoleAssignmentsTable = {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  org_unit_id: number;
+  granted_by: number | null;
+  granted_at: DefaultTimestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by: number | null;
+};
+
+export type SessionsTable = {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  ended_at: NullableTimestamp;
+};
+
+export type AuditLogTable = {
+  id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string | null;
+  ip: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  org_unit_id: number | null;
+  result: 'ok' | 'denied' | 'failed';
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+  hash: string;
+};
+
+export type AttachmentsTable = {
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  mime: string;
+  filename: string;
+  org_unit_id: number;
+  entity_type: string | null;
+  entity_id: string | null;
+  uploaded_by: number;
+  uploaded_at: DefaultTimestamp;
+  version: Generated<number>;
+  voided_at: NullableTimestamp;
+  voided_by: number | null;
+  void_reason: string | null;
+};

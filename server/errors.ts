@@ -1,0 +1,44 @@
+/**
+ * The one error type. Every code the platform can answer with is listed here once, with its HTTP status
+ * and the Chinese message a clerk reads when the thrower gives none.
+ */
+const catalog = {
+  // platform
+  VALIDATION_FAILED: [400, '输入有误，请检查后重试'],
+  BAD_REQUEST: [400, '请求无法处理'],
+  UNAUTHENTICATED: [401, '请先登录'],
+  SESSION_EXPIRED: [401, '登录已超时，请重新登录'],
+  LOGIN_FAILED: [401, '用户名或密码错误'],
+  ACCOUNT_LOCKED: [423, '账号已锁定，请稍后再试'],
+  PASSWORD_CHANGE_REQUIRED: [403, '首次登录须先修改初始密码'],
+  CSRF_REJECTED: [403, '请求来源校验失败，请刷新页面后重试'],
+  FORBIDDEN: [403, '没有权限执行此操作'],
+  NOT_FOUND: [404, '请求的内容不存在'],
+  VERSION_CONFLICT: [409, '数据已被他人修改，请刷新后重试'],
+  DUPLICATE: [409, '数据重复'],
+  PAYLOAD_TOO_LARGE: [413, '文件过大'],
+  UNSUPPORTED_TYPE: [415, '不支持的文件类型'],
+  RATE_LIMITED: [429, '操作过于频繁，请稍后再试'],
+  INTERNAL: [500, '系统内部错误，请联系管理员'],
+  // org
+  PASSWORD_POLICY: [400, '密码不符合要求'],
+  PASSWORD_WRONG: [400, '原密码不正确'],
+  ORG_UNIT_INVALID_PARENT: [400, '上级单位不正确'],
+  LEADING_GROUP_RULE: [400, '领导小组信息不符合规则'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof catalog;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? catalog[code][1]);
+    this.code = code;
+    this.status = catalog[code][0];
+    this.details = details ?? null;
+  }
+}
+
+export const defaultMessage = (code: ErrorCode): string => catalog[code][1];

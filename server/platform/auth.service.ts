@@ -1,0 +1,89 @@
+import { passwordProblem } from '../../domain/platform/password.ts';
+import { isIdleExpired, loginPolicy, minutesLeft } from '../../domain/platform/session.ts';
+import { AppError } from '../errors.ts';
+import * as repo from './auth.repository.ts';
+import { audited, type Actor, type Ctx, type Platform } from './context.ts';
+import { hashPassword, randomToken, sessionIdOf, verifyPassword } from './crypto.ts';
+
+// Compared against when the username is unknown, so a wrong name costs the same time as a wrong password.
+const decoyHash = hashPassword('decoy-password-Aa1');
+
+export type LoginResult = { token: string; actor: Actor };
+
+export async function login(p: Platform, input: { username: string; password: string; ip: string; userAgent: string | null }): Promise<LoginResult> {
+  const now = new Date();
+  const user = await repo.findLoginUser(p.db, input.username);
+  const who = { actorId: user?.id ?? null, actorName: user?.display_name ?? input.username.slice(0, 64), ip: input.ip };
+  const fail = async (reason: string, error: AppError): Promise<never> => {
+    await p.audit.record(p.db, who, { action: 'auth.login', entityType: 'user', entityId: user?.id, result: 'failed', after: { reason } });
+    throw error;
+  };
+  if (!user) {
+    await verifyPassword(input.password, await decoyHash);
+    return fail('unknown_user', new AppError('LOGIN_FAILED'));
+  }
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    return fail('locked', new AppError('ACCOUNT_LOCKED', `账号已锁定，请 ${minutesLeft(new Date(user.locked_until), now)} 分钟后再试`));
+  }
+  if (!(await verifyPassword(input.password, user.password_hash))) {
+    const after = await repo.recordLoginFailure(p.db, user.id, loginPolicy.maxFailures, loginPolicy.lockMinutes);
+    if (after.locked_until && new Date(after.locked_until) > now) {
+      return fail('wrong_password_locked', new AppError('ACCOUNT_LOCKED', `连续 ${loginPolicy.maxFailures} 次密码错误，账号已锁定 ${loginPolicy.lockMinutes} 分钟`));
+    }
+    const left = loginPolicy.maxFailures - after.failed_logins;
+    return fail('wrong_password', new AppError('LOGIN_FAILED', `用户名或密码错误（再错 ${left} 次将锁定账号 ${loginPolicy.lockMinutes} 分钟）`));
+  }
+  const token = randomToken();
+  const sessionId = sessionIdOf(token);
+  const csrfToken = randomToken(24);
+  await p.db.transaction().execute(async (trx) => {
+    await repo.recordLoginSuccess(trx, user.id);
+    await repo.createSession(trx, { id: sessionId, userId: user.id, csrfToken, ip: input.ip, userAgent: input.userAgent });
+    p.audit.committed(await p.audit.append(trx, who, { action: 'auth.login', entityType: 'user', entityId: user.id }));
+  });
+  return { token, actor: await actorOf(p, sessionId) };
+}
+
+/** The actor behind a session cookie; ends a session idle longer than the limit. */
+export async function actorOf(p: Platform, sessionId: string): Promise<Actor> {
+  const s = await repo.findSession(p.db, sessionId);
+  if (!s) throw new AppError('UNAUTHENTICATED');
+  const now = new Date();
+  const lastSeen = new Date(s.last_seen_at);
+  if (isIdleExpired(lastSeen, now, p.config.idleMinutes)) {
+    await repo.endSession(p.db, sessionId);
+    throw new AppError('SESSION_EXPIRED');
+  }
+  if (now.getTime() - lastSeen.getTime() > loginPolicy.touchEverySeconds * 1000) await repo.touchSession(p.db, sessionId);
+  return {
+    userId: s.user_id,
+    username: s.username,
+    displayName: s.display_name,
+    orgUnitId: s.org_unit_id,
+    mustChangePassword: s.must_change_password,
+    grants: await repo.grantsOf(p.db, s.user_id),
+    sessionId,
+    csrfToken: s.csrf_token,
+  };
+}
+
+export async function logout(ctx: Ctx): Promise<void> {
+  await audited(ctx, async (trx) => {
+    await repo.endSession(trx, ctx.actor.sessionId);
+    return { result: undefined, audit: { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId } };
+  });
+}
+
+export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const current = await repo.passwordHashOf(ctx.db, ctx.actor.userId);
+  if (!(await verifyPassword(input.currentPassword, current.password_hash))) throw new AppError('PASSWORD_WRONG', undefined, { field: 'currentPassword' });
+  const problem = passwordProblem(input.newPassword, current.username);
+  if (problem) throw new AppError('PASSWORD_POLICY', problem, { field: 'newPassword' });
+  if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_POLICY', '新密码不能与原密码相同', { field: 'newPassword' });
+  const hash = await hashPassword(input.newPassword);
+  await audited(ctx, async (trx) => {
+    await repo.setPassword(trx, ctx.actor.userId, hash, false);
+    await repo.endUserSessions(trx, ctx.actor.userId, ctx.actor.sessionId);
+    return { result: undefined, audit: { action: 'auth.password_change', entityType: 'user', entityId: ctx.actor.userId } };
+  });
+}

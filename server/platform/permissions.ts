@@ -1,0 +1,37 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Capability, hasCapability, pathInScope, scopePathsFor } from '../../domain/platform/roles.ts';
+import type { DB } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from './context.ts';
+
+/**
+ * The one place that decides what a user may read or write. A role held at an org unit covers that unit and
+ * everything under it (a town covers its villages). Services ask here; repositories filter with scopeFilter.
+ */
+export type Scope = { capability: Capability; paths: string[] };
+
+export function scopeOf(actor: Actor, capability: Capability): Scope {
+  const paths = scopePathsFor(actor.grants, capability);
+  if (paths.length === 0) throw new AppError('FORBIDDEN', undefined, { capability });
+  return { capability, paths };
+}
+
+export const can = (actor: Actor, capability: Capability): boolean => hasCapability(actor.grants, capability);
+
+/** SQL condition: the org unit in `column` lies inside the scope. */
+export function scopeFilter(column: string, scope: Scope): Expression<SqlBool> {
+  const patterns = scope.paths.map((p) => `${p}%`);
+  return sql<SqlBool>`${sql.ref(column)} in (select id from org_units where path like any(${patterns}::text[]))`;
+}
+
+/** The unit must exist and lie in the actor's scope for `capability`; a unit outside scope answers 404, as if absent. */
+export async function requireUnitInScope(db: Kysely<DB>, actor: Actor, capability: Capability, orgUnitId: number) {
+  const scope = scopeOf(actor, capability);
+  const unit = await db.selectFrom('org_units').select(['id', 'path', 'kind', 'name']).where('id', '=', orgUnitId).where('voided_at', 'is', null).executeTakeFirst();
+  if (!unit) throw new AppError('NOT_FOUND', '所选单位不存在');
+  if (!pathInScope(unit.path, scope.paths)) {
+    const readable = pathInScope(unit.path, scopePathsFor(actor.grants, 'org.read'));
+    throw readable ? new AppError('FORBIDDEN', `没有在「${unit.name}」执行此操作的权限`, { capability }) : new AppError('NOT_FOUND', '所选单位不存在');
+  }
+  return unit;
+}

@@ -1,0 +1,57 @@
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import { actorOf } from '../platform/auth.service.ts';
+import type { Actor, Ctx, Platform } from '../platform/context.ts';
+import { sessionIdOf } from '../platform/crypto.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    platform: Platform;
+  }
+  interface FastifyContextConfig {
+    /** No login needed (health, login, public portal). */
+    public?: boolean;
+    /** Reachable while the initial password is still to be changed. */
+    beforePasswordChange?: boolean;
+  }
+}
+
+export const SESSION_COOKIE = 'fazhi_sid';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Every /api route needs a live session unless it says `public`. State-changing requests must carry the
+ * session's CSRF token in X-CSRF-Token (SameSite=Strict is the first guard, the token the second); login itself
+ * only accepts a JSON body, which a cross-site form cannot send.
+ */
+export function registerAuth(app: FastifyInstance, platform: Platform): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    const config = req.routeOptions.config;
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || config.public || !req.routeOptions.url) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    const actor = await actorOf(platform, sessionIdOf(token));
+    req.actor = actor;
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) throw new AppError('CSRF_REJECTED');
+    if (actor.mustChangePassword && !config.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  });
+}
+
+/** The service context of an authenticated request. */
+export function ctxOf(req: FastifyRequest): Ctx {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return { ...req.server.platform, actor: req.actor, ip: req.ip };
+}
