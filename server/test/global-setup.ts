@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureDatabase, kyselyFor } from '../db/client.ts';
+import { startEmbeddedServer } from '../db/embedded.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    serverUrl: string;
+    templateDb: string;
+  }
+}
+
+/**
+ * One PostgreSQL for the whole run: the machine's (TEST_DATABASE_URL) or an embedded server in a fresh temp dir.
+ * Migrations run once into a template database; each test file clones it, so files never share rows.
+ */
+export default async function setup(project: TestProject) {
+  let stop = async () => {};
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-test-'));
+  if (!serverUrl) {
+    const server = await startEmbeddedServer(dir, () => {});
+    serverUrl = server.url;
+    stop = server.stop;
+  }
+  const templateDb = `fazhi_tpl_${process.pid}`;
+  const url = await ensureDatabase(serverUrl, templateDb);
+  const db = kyselyFor(url, 2);
+  await migrateToLatest(db);
+  await db.destroy();
+  project.provide('serverUrl', serverUrl);
+  project.provide('templateDb', templateDb);
+  return async () => {
+    const admin = kyselyFor(serverUrl, 1);
+    const { sql } = await import('kysely');
+    const { rows } = await sql<{ datname: string }>`select datname from pg_database where datname like ${`fazhi_t%_${process.pid}%`} or datname = ${templateDb}`.execute(admin);
+    for (const r of rows) await sql`drop database if exists ${sql.id(r.datname)} with (force)`.execute(admin);
+    await admin.destroy();
+    await stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
