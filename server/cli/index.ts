@@ -24,7 +24,7 @@ async function serve(): Promise<void> {
   log(`数据库：${database.kind === 'embedded' ? `内置 PostgreSQL（数据目录 ${config.dataDir}）` : '外部 PostgreSQL（DATABASE_URL）'}`);
   log(`法治乡镇工作平台已启动：${address.replace('0.0.0.0', '127.0.0.1')}`);
   if (first) {
-    log('首次启动：已创建管理员账号' + (first.demoUsers.length > 0 ? '并载入演示数据（乌苏市 四棵树镇）' : ''));
+    log(`首次启动：已创建管理员账号${first.demoUsers.length > 0 ? '并载入演示数据（乌苏市 四棵树镇）' : ''}`);
     log(`  管理员用户名：admin   初始密码：${first.adminPassword}${first.mustChange ? '   （首次登录须修改密码）' : ''}`);
     if (first.demoUsers.length > 0) log(`  演示账号（初始密码同上）：${first.demoUsers.join('、')}`);
   } else {
@@ -32,11 +32,11 @@ async function serve(): Promise<void> {
   }
 }
 
-async function withPlatform(work: (p: Awaited<ReturnType<typeof openPlatform>>['platform']) => Promise<number | void>): Promise<void> {
+async function withPlatform(work: (p: Awaited<ReturnType<typeof openPlatform>>['platform']) => Promise<number>): Promise<void> {
   const { platform, database } = await openPlatform();
   let code = 0;
   try {
-    code = (await work(platform)) ?? 0;
+    code = await work(platform);
   } finally {
     await database.close();
   }
@@ -49,7 +49,12 @@ export function cli(): Command {
   program
     .command('migrate')
     .description('只应用数据库迁移')
-    .action(() => withPlatform(async () => log('数据库已是最新')));
+    .action(() =>
+      withPlatform(async () => {
+        log('数据库已是最新');
+        return 0;
+      }),
+    );
   program
     .command('demo')
     .description('在空数据库中创建管理员并载入演示数据（已有数据时不做任何事）')
@@ -57,6 +62,7 @@ export function cli(): Command {
       withPlatform(async (p) => {
         const first = await initialiseIfEmpty(p, true);
         log(first ? `已载入演示数据；admin 初始密码：${first.adminPassword}` : '数据库已有数据，未重复载入');
+        return 0;
       }),
     );
   program
