@@ -47,7 +47,11 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'fazhi 法治乡镇工作平台 API', version: '0.1.0', description: '会话 Cookie 认证；写操作须带 X-CSRF-Token（见 GET /api/auth/me）。错误统一为 {error:{code,message,details}}。' },
+      info: {
+        title: 'fazhi 法治乡镇工作平台 API',
+        version: '0.1.0',
+        description: '会话 Cookie 认证；写操作须带 X-CSRF-Token（见 GET /api/auth/me）。错误统一为 {error:{code,message,details}}。',
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
 const ConfigSchema = Type.Object({
@@ -34,7 +34,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   };
   const errors = [...Value.Errors(ConfigSchema, config)];
   if (errors.length > 0) {
-    const names: Record<string, string> = { port: 'PORT', host: 'HOST', dataDir: 'FAZHI_DATA_DIR', databaseUrl: 'DATABASE_URL', masterKey: 'FAZHI_MASTER_KEY (64 hex)', logLevel: 'LOG_LEVEL' };
+    const names: Record<string, string> = {
+      port: 'PORT',
+      host: 'HOST',
+      dataDir: 'FAZHI_DATA_DIR',
+      databaseUrl: 'DATABASE_URL',
+      masterKey: 'FAZHI_MASTER_KEY (64 hex)',
+      logLevel: 'LOG_LEVEL',
+    };
     const list = errors.map((e) => names[e.instancePath.slice(1)] ?? e.instancePath).join(', ');
     throw new Error(`配置错误 (invalid configuration): ${list}`);
   }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { initialiseIfEmpty } from '../db/demo/load.ts';
+import { backup, restore } from './backup.ts';
 import { log, openPlatform } from './runtime.ts';
 
 async function serve(): Promise<void> {
@@ -43,6 +44,8 @@ async function withPlatform(work: (p: Awaited<ReturnType<typeof openPlatform>>['
   process.exit(code);
 }
 
+const cliActor = { actorId: null, actorName: `命令行 (${process.env.USER ?? 'unknown'})`, ip: null };
+
 export function cli(): Command {
   const program = new Command('fazhi').description('法治乡镇工作平台 fazhi — 数据目录 FAZHI_DATA_DIR（默认 ./data），外部数据库 DATABASE_URL');
   program.command('serve', { isDefault: true }).description('启动平台（首次启动时创建管理员并载入演示数据；端口 PORT，默认 3000）').action(serve);
@@ -63,6 +66,29 @@ export function cli(): Command {
         const first = await initialiseIfEmpty(p, true);
         log(first ? `已载入演示数据；admin 初始密码：${first.adminPassword}` : '数据库已有数据，未重复载入');
         return 0;
+      }),
+    );
+  program
+    .command('backup <dir>')
+    .description('逻辑备份到目录（全部数据表、附件、审计链头；不含密钥 data/keys，请另行保管）')
+    .action((dir: string) =>
+      withPlatform(async (p) => {
+        const m = await backup(p, dir, log);
+        await p.audit.record(p.db, cliActor, { action: 'system.backup', result: 'ok', after: { dir, tables: m.tables } });
+        log(`备份完成：${dir}（${Object.values(m.tables).reduce((a, b) => a + b, 0)} 行）`);
+        return 0;
+      }),
+    );
+  program
+    .command('restore <dir>')
+    .description('从备份目录恢复到空数据库（须使用备份时的同一主密钥）')
+    .action((dir: string) =>
+      withPlatform(async (p) => {
+        const m = await restore(p, dir, log);
+        await p.audit.record(p.db, cliActor, { action: 'system.restore', result: 'ok', after: { dir, createdAt: m.createdAt, tables: m.tables } });
+        const audit = await p.audit.verify(p.db);
+        log(`恢复完成；审计日志${audit.ok ? '完整' : `异常：${audit.problems.join('；')}`}`);
+        return audit.ok ? 0 : 1;
       }),
     );
   program

@@ -29,7 +29,11 @@ export async function updateVersioned<T extends VersionedTable>(
     .returningAll()
     .executeTakeFirst();
   if (row) return row;
-  const current = await db.selectFrom(table as string).select(['version', 'voided_at']).where('id', '=', id).executeTakeFirst();
+  const current = await db
+    .selectFrom(table as string)
+    .select(['version', 'voided_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!current) throw new AppError('NOT_FOUND');
   if (current.voided_at) throw new AppError('VERSION_CONFLICT', '该记录已作废，不能再修改');
   throw new AppError('VERSION_CONFLICT', undefined, { currentVersion: current.version });
@@ -45,7 +49,10 @@ export async function paginate<O>(query: SelectQueryBuilder<any, any, O>, q: Pag
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   const [items, total] = await Promise.all([
-    query.limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     query
       .clearSelect()
       .clearOrderBy()

@@ -2,7 +2,7 @@ import { passwordProblem } from '../../domain/platform/password.ts';
 import { isIdleExpired, loginPolicy, minutesLeft } from '../../domain/platform/session.ts';
 import { AppError } from '../errors.ts';
 import * as repo from './auth.repository.ts';
-import { audited, type Actor, type Ctx, type Platform } from './context.ts';
+import { type Actor, audited, type Ctx, type Platform } from './context.ts';
 import { hashPassword, randomToken, sessionIdOf, verifyPassword } from './crypto.ts';
 
 // Compared against when the username is unknown, so a wrong name costs the same time as a wrong password.

@@ -74,9 +74,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 function scryptAsync(password: string, salt: Buffer, params: { N: number; r: number; p: number } = SCRYPT): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, 64, { ...params, maxmem: SCRYPT.maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, 64, { ...params, maxmem: SCRYPT.maxmem }, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditQuery } from '../../domain/platform/contracts.ts';
-import type { DB } from '../db/schema.ts';
 import { paginate } from '../db/rows.ts';
+import type { DB } from '../db/schema.ts';
 import { type Scope, scopeFilter } from './permissions.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -30,10 +30,22 @@ export function unitNames(db: Db, ids: number[]) {
   return db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', ids).execute();
 }
 
-export function insertAttachment(trx: Transaction<DB>, v: { sha256: string; size: number; mime: string; filename: string; orgUnitId: number; entityType: string | null; entityId: string | null; uploadedBy: number }) {
+export function insertAttachment(
+  trx: Transaction<DB>,
+  v: { sha256: string; size: number; mime: string; filename: string; orgUnitId: number; entityType: string | null; entityId: string | null; uploadedBy: number },
+) {
   return trx
     .insertInto('attachments')
-    .values({ sha256: v.sha256, size: v.size, mime: v.mime, filename: v.filename, org_unit_id: v.orgUnitId, entity_type: v.entityType, entity_id: v.entityId, uploaded_by: v.uploadedBy })
+    .values({
+      sha256: v.sha256,
+      size: v.size,
+      mime: v.mime,
+      filename: v.filename,
+      org_unit_id: v.orgUnitId,
+      entity_type: v.entityType,
+      entity_id: v.entityId,
+      uploaded_by: v.uploadedBy,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

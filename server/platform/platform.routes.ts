@@ -15,11 +15,15 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   const authTags = ['登录与会话'];
-  app.post('/auth/login', { config: { public: true }, schema: { tags: authTags, summary: '登录（设置 HttpOnly 会话 Cookie）', body: LoginBody, response: { 200: Me } } }, async (req, reply) => {
-    const { token, actor } = await auth.login(app.platform, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-    setSessionCookie(reply, token, app.platform.config.secureCookies);
-    return svc.meOf(app.platform, actor);
-  });
+  app.post(
+    '/auth/login',
+    { config: { public: true }, schema: { tags: authTags, summary: '登录（设置 HttpOnly 会话 Cookie）', body: LoginBody, response: { 200: Me } } },
+    async (req, reply) => {
+      const { token, actor } = await auth.login(app.platform, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      setSessionCookie(reply, token, app.platform.config.secureCookies);
+      return svc.meOf(app.platform, actor);
+    },
+  );
   app.post('/auth/logout', { config: { beforePasswordChange: true }, schema: { tags: authTags, summary: '退出登录' } }, async (req, reply) => {
     await auth.logout(ctxOf(req));
     clearSessionCookie(reply);
@@ -37,7 +41,9 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/audit', { schema: { tags: auditTags, summary: '审计日志（可见范围内）', querystring: AuditQuery, response: { 200: Page(AuditEntry) } } }, async (req) =>
     svc.listAudit(ctxOf(req), req.query),
   );
-  app.get('/audit/verify', { schema: { tags: auditTags, summary: '校验审计日志哈希链与外部链头', response: { 200: AuditVerification } } }, async (req) => svc.verifyAudit(ctxOf(req)));
+  app.get('/audit/verify', { schema: { tags: auditTags, summary: '校验审计日志哈希链与外部链头', response: { 200: AuditVerification } } }, async (req) =>
+    svc.verifyAudit(ctxOf(req)),
+  );
 
   const fileTags = ['附件'];
   app.post('/attachments', { schema: { tags: fileTags, summary: '上传附件（multipart：orgUnitId, entityType, entityId, file）', response: { 200: Attachment } } }, async (req) => {
@@ -63,9 +69,18 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
       truncated: () => file.file.truncated,
     });
   });
-  app.get('/attachments', {
-    schema: { tags: fileTags, summary: '某条记录的附件', querystring: Type.Object({ entityType: Text('对象类型', 64), entityId: Text('对象编号', 64) }), response: { 200: Type.Object({ items: Type.Array(Attachment) }) } },
-  }, async (req) => ({ items: await svc.listAttachments(ctxOf(req), req.query.entityType, req.query.entityId) }));
+  app.get(
+    '/attachments',
+    {
+      schema: {
+        tags: fileTags,
+        summary: '某条记录的附件',
+        querystring: Type.Object({ entityType: Text('对象类型', 64), entityId: Text('对象编号', 64) }),
+        response: { 200: Type.Object({ items: Type.Array(Attachment) }) },
+      },
+    },
+    async (req) => ({ items: await svc.listAttachments(ctxOf(req), req.query.entityType, req.query.entityId) }),
+  );
   app.get('/attachments/:id', { schema: { tags: fileTags, summary: '下载附件', params: IdParams } }, async (req, reply) => {
     const { attachment, stream } = await svc.openAttachment(ctxOf(req), req.params.id);
     reply.header('content-type', attachment.mime);

@@ -1,18 +1,25 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Attachment, AuditEntry, AuditQuery, Me, Page } from '../../domain/platform/contracts.ts';
 import { fileTypeProblem } from '../../domain/platform/files.ts';
 import { capabilities, hasCapability } from '../../domain/platform/roles.ts';
 import { AppError } from '../errors.ts';
-import { audited, type Actor, type Ctx, type Platform } from './context.ts';
+import { type Actor, audited, type Ctx, type Platform } from './context.ts';
 import { requireUnitInScope, scopeOf } from './permissions.ts';
 import * as repo from './platform.repository.ts';
 
 export async function meOf(p: Platform, actor: Actor): Promise<Me> {
-  const names = new Map((await repo.unitNames(p.db, actor.grants.map((g) => g.orgUnitId))).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (
+      await repo.unitNames(
+        p.db,
+        actor.grants.map((g) => g.orgUnitId),
+      )
+    ).map((u) => [u.id, u.name]),
+  );
   return {
     user: { id: actor.userId, username: actor.username, displayName: actor.displayName, orgUnitId: actor.orgUnitId, mustChangePassword: actor.mustChangePassword },
     grants: actor.grants.map((g) => ({ role: g.role, orgUnitId: g.orgUnitId, orgUnitName: names.get(g.orgUnitId) ?? '' })),
@@ -100,7 +107,18 @@ export async function storeAttachment(
     if (fs.existsSync(target)) fs.rmSync(tmp);
     else fs.renameSync(tmp, target);
     return await audited(ctx, async (trx) => {
-      const row = toAttachment(await repo.insertAttachment(trx, { sha256, size, mime: input.mime, filename: input.filename, orgUnitId: input.orgUnitId, entityType: input.entityType, entityId: input.entityId, uploadedBy: ctx.actor.userId }));
+      const row = toAttachment(
+        await repo.insertAttachment(trx, {
+          sha256,
+          size,
+          mime: input.mime,
+          filename: input.filename,
+          orgUnitId: input.orgUnitId,
+          entityType: input.entityType,
+          entityId: input.entityId,
+          uploadedBy: ctx.actor.userId,
+        }),
+      );
       return { result: row, audit: { action: 'attachment.upload', entityType: 'attachment', entityId: row.id, orgUnitId: row.orgUnitId, after: row } };
     });
   } finally {

@@ -38,12 +38,18 @@ function describe(e: AjvError, context: string): FieldProblem {
 }
 
 function fastifyErrorCode(status: number): ErrorCode {
-  const byStatus: Record<number, ErrorCode> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_TYPE', 429: 'RATE_LIMITED' };
+  const byStatus: Record<number, ErrorCode> = {
+    401: 'UNAUTHENTICATED',
+    403: 'FORBIDDEN',
+    404: 'NOT_FOUND',
+    413: 'PAYLOAD_TOO_LARGE',
+    415: 'UNSUPPORTED_TYPE',
+    429: 'RATE_LIMITED',
+  };
   return byStatus[status] ?? 'BAD_REQUEST';
 }
 
-const send = (reply: FastifyReply, status: number, code: string, message: string, details: unknown = null) =>
-  reply.status(status).send({ error: { code, message, details } });
+const send = (reply: FastifyReply, status: number, code: string, message: string, details: unknown = null) => reply.status(status).send({ error: { code, message, details } });
 
 /** One error shape for every answer: {error:{code,message,details}}; no stack trace ever leaves the server. */
 export function registerErrorHandling(app: FastifyInstance, platform: Platform, spa: boolean): void {
@@ -51,11 +57,15 @@ export function registerErrorHandling(app: FastifyInstance, platform: Platform, 
     if (err instanceof AppError) {
       if (err.code === 'FORBIDDEN' || err.code === 'CSRF_REJECTED') {
         await platform.audit
-          .record(platform.db, { actorId: req.actor?.userId ?? null, actorName: req.actor?.displayName ?? null, ip: req.ip }, {
-            action: 'access.denied',
-            result: 'denied',
-            after: { method: req.method, url: req.url, code: err.code },
-          })
+          .record(
+            platform.db,
+            { actorId: req.actor?.userId ?? null, actorName: req.actor?.displayName ?? null, ip: req.ip },
+            {
+              action: 'access.denied',
+              result: 'denied',
+              after: { method: req.method, url: req.url, code: err.code },
+            },
+          )
           .catch((e: unknown) => req.log.error(e, 'audit of denied access failed'));
       }
       return send(reply, err.status, err.code, err.message, err.details);

@@ -1,8 +1,8 @@
 import type { Role } from '../../../domain/platform/roles.ts';
 import { randomPassword } from '../../config.ts';
+import * as lg from '../../modules/org/leading-group.service.ts';
 import * as orgRepo from '../../modules/org/org.repository.ts';
 import * as org from '../../modules/org/org.service.ts';
-import * as lg from '../../modules/org/leading-group.service.ts';
 import type { Ctx, Platform } from '../../platform/context.ts';
 import { hashPassword } from '../../platform/crypto.ts';
 import * as demo from './sishuzhen.ts';
@@ -34,7 +34,11 @@ export async function initialiseIfEmpty(p: Platform, withDemo: boolean): Promise
     });
     await orgRepo.insertGrant(trx, { userId: adminId, role: 'admin', orgUnitId: root.id, grantedBy: null });
     p.audit.committed(
-      await p.audit.append(trx, { actorId: null, actorName: '系统初始化', ip: null }, { action: 'system.initialise', entityType: 'org_unit', entityId: root.id, orgUnitId: root.id, after: { root: root.name, admin: 'admin' } }),
+      await p.audit.append(
+        trx,
+        { actorId: null, actorName: '系统初始化', ip: null },
+        { action: 'system.initialise', entityType: 'org_unit', entityId: root.id, orgUnitId: root.id, after: { root: root.name, admin: 'admin' } },
+      ),
     );
     return { root, adminId };
   });
@@ -68,12 +72,22 @@ async function loadDemoTown(ctx: Ctx, cityId: number, password: string, mustChan
   for (const d of demo.departments) await add(demo.town.name, 'department', d);
 
   for (const u of demo.users) {
-    const { user } = await org.createUser(ctx, { username: u.username, displayName: u.displayName, orgUnitId: units.get(u.unit) as number, title: u.title, phone: u.phone }, { password, mustChange });
+    const { user } = await org.createUser(
+      ctx,
+      { username: u.username, displayName: u.displayName, orgUnitId: units.get(u.unit) as number, title: u.title, phone: u.phone },
+      { password, mustChange },
+    );
     for (const r of u.roles) await org.grantRole(ctx, { userId: user.id, role: r.role, orgUnitId: units.get(r.unit) as number });
   }
 
   const townId = units.get(demo.town.name) as number;
-  const group = await lg.createGroup(ctx, { orgUnitId: townId, name: demo.group.name, establishedOn: demo.group.establishedOn, office: demo.group.office, responsibilities: demo.group.responsibilities });
+  const group = await lg.createGroup(ctx, {
+    orgUnitId: townId,
+    name: demo.group.name,
+    establishedOn: demo.group.establishedOn,
+    office: demo.group.office,
+    responsibilities: demo.group.responsibilities,
+  });
   for (const m of demo.firstMembers) await lg.addMember(ctx, group.id, m);
   const meeting = await lg.createMeeting(ctx, { orgUnitId: townId, leadingGroupId: group.id, ...demo.restructuring.meeting });
   const heads = [...demo.villages, ...demo.departments.filter((d) => d !== '司法所' && d !== '综合执法大队')].map((unit, i) => ({ name: `负责人${i + 1}`, unit }));
@@ -85,9 +99,21 @@ async function loadDemoTown(ctx: Ctx, cityId: number, password: string, mustChan
     meetingId: meeting.id,
     members: demo.newMembers(heads).map((m) => ({ ...m, effectiveFrom: demo.restructuring.effectiveOn })),
   });
-  for (const [year, list] of [[2024, demo.tasks2024], [2025, demo.tasks2025]] as const) {
+  for (const [year, list] of [
+    [2024, demo.tasks2024],
+    [2025, demo.tasks2025],
+  ] as const) {
     for (const t of list) {
-      await lg.createTask(ctx, { leadingGroupId: group.id, year, title: t.title, description: t.description, deadline: t.deadline, ownerUnitId: units.get(t.owner), ownerName: t.owner, status: t.status });
+      await lg.createTask(ctx, {
+        leadingGroupId: group.id,
+        year,
+        title: t.title,
+        description: t.description,
+        deadline: t.deadline,
+        ownerUnitId: units.get(t.owner),
+        ownerName: t.owner,
+        status: t.status,
+      });
     }
   }
 }

@@ -72,11 +72,29 @@ export const tasks2024 = [
   { title: '党委中心组集体学法', description: '全年组织法律法规专题学习不少于4次，重点学习习近平法治思想', deadline: '2024-12-31', owner: '党政办公室', status: 'done' as const },
   { title: '党政主要负责人讲法治课', description: '党政主要负责人年内亲自讲授法治课不少于2次', deadline: '2024-12-31', owner: '党政办公室', status: 'done' as const },
   { title: '民主法治示范村复核', description: '配合做好全国民主法治示范村复核，推广集体议事制、村规民约', deadline: '2024-10-31', owner: '司法所', status: 'done' as const },
-  { title: '落实行政执法"三项制度"', description: '执法公示、执法全过程记录、重大执法决定法制审核；与市水利局执法大队建立月度案卷自查机制', deadline: '2024-12-31', owner: '综合执法大队', status: 'done' as const },
-  { title: '"八五"普法重点节点宣传', description: '3·15、5·1、民法典宣传月、12·4国家宪法日及宪法宣传周开展主题宣传', deadline: '2024-12-07', owner: '司法所', status: 'done' as const },
+  {
+    title: '落实行政执法"三项制度"',
+    description: '执法公示、执法全过程记录、重大执法决定法制审核；与市水利局执法大队建立月度案卷自查机制',
+    deadline: '2024-12-31',
+    owner: '综合执法大队',
+    status: 'done' as const,
+  },
+  {
+    title: '"八五"普法重点节点宣传',
+    description: '3·15、5·1、民法典宣传月、12·4国家宪法日及宪法宣传周开展主题宣传',
+    deadline: '2024-12-07',
+    owner: '司法所',
+    status: 'done' as const,
+  },
 ];
 export const tasks2025 = [
-  { title: '干部法治教育培训计划', description: '制定系统化、常态化培训计划，开展专题讲座、法律知识测试、案例分析', deadline: '2025-06-30', owner: '党政办公室', status: 'in_progress' as const },
+  {
+    title: '干部法治教育培训计划',
+    description: '制定系统化、常态化培训计划，开展专题讲座、法律知识测试、案例分析',
+    deadline: '2025-06-30',
+    owner: '党政办公室',
+    status: 'in_progress' as const,
+  },
   { title: '充实法治工作队伍', description: '加大法治人才引进，鼓励参加法律职业资格考试', deadline: '2025-12-31', owner: '党政办公室', status: 'pending' as const },
   { title: '创新普法宣传方式', description: '法治文艺演出、法治漫画、短视频、线上互动', deadline: '2025-11-30', owner: '司法所', status: 'pending' as const },
 ];

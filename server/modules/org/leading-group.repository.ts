@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { MeetingCreate, MemberCreate, TaskCreate, TaskQuery, MeetingQuery } from '../../../domain/org/contracts.ts';
-import type { DB } from '../../db/schema.ts';
+import type { MeetingCreate, MeetingQuery, MemberCreate, TaskCreate, TaskQuery } from '../../../domain/org/contracts.ts';
 import { paginate } from '../../db/rows.ts';
+import type { DB } from '../../db/schema.ts';
 import { type Scope, scopeFilter } from '../../platform/permissions.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;

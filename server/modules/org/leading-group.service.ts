@@ -122,8 +122,13 @@ export async function endMember(ctx: Ctx, memberId: number, input: MemberEnd): P
     throw new AppError('LEADING_GROUP_RULE', '结束后小组将没有组长：请先任命新组长，或使用「调整领导小组」', { field: 'effectiveTo' });
   }
   return audited(ctx, async (trx) => {
-    const after = toMember((await updateVersioned(trx, 'leading_group_members', memberId, input.version, { effective_to: input.effectiveTo, change_reason: input.changeReason })) as repo.MemberRow);
-    return { result: after, audit: { action: 'leading_group.member_end', entityType: 'leading_group', entityId: group.id, orgUnitId: group.org_unit_id, before: toMember(row), after } };
+    const after = toMember(
+      (await updateVersioned(trx, 'leading_group_members', memberId, input.version, { effective_to: input.effectiveTo, change_reason: input.changeReason })) as repo.MemberRow,
+    );
+    return {
+      result: after,
+      audit: { action: 'leading_group.member_end', entityType: 'leading_group', entityId: group.id, orgUnitId: group.org_unit_id, before: toMember(row), after },
+    };
   });
 }
 
@@ -194,7 +199,10 @@ export async function updateMeeting(ctx: Ctx, id: number, input: MeetingUpdateBo
 }
 
 async function toTasks(ctx: Ctx, rows: repo.TaskRow[]): Promise<Task[]> {
-  const progress = await repo.progressOf(ctx.db, rows.map((r) => r.id));
+  const progress = await repo.progressOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const today = shanghaiDate(new Date());
   return rows.map((r) => ({
     id: r.id,
@@ -240,7 +248,10 @@ export async function updateTask(ctx: Ctx, id: number, input: TaskUpdateBody): P
   await audited(ctx, async (trx) => {
     const { version, ownerUnitId, ownerName, ...rest } = input;
     await updateVersioned(trx, 'group_tasks', id, version, { ...rest, owner_unit_id: ownerUnitId, owner_name: ownerName });
-    return { result: undefined, audit: { action: 'task.update', entityType: 'task', entityId: id, orgUnitId: before.orgUnitId, before: { ...before, progress: undefined }, after: input } };
+    return {
+      result: undefined,
+      audit: { action: 'task.update', entityType: 'task', entityId: id, orgUnitId: before.orgUnitId, before: { ...before, progress: undefined }, after: input },
+    };
   });
   return taskFor(ctx, id);
 }
@@ -252,7 +263,17 @@ export async function addProgress(ctx: Ctx, id: number, input: TaskProgressCreat
     // Bumping the version even without a status change keeps two clerks from logging over each other unseen.
     await updateVersioned(trx, 'group_tasks', id, input.version, input.status ? { status: input.status } : {});
     const p = await repo.insertProgress(trx, { taskId: id, notedOn: input.notedOn, note: input.note, notedBy: ctx.actor.userId });
-    return { result: undefined, audit: { action: 'task.progress', entityType: 'task', entityId: id, orgUnitId: task.orgUnitId, before: { status: task.status }, after: { progressId: p.id, notedOn: input.notedOn, note: input.note, status: input.status ?? task.status } } };
+    return {
+      result: undefined,
+      audit: {
+        action: 'task.progress',
+        entityType: 'task',
+        entityId: id,
+        orgUnitId: task.orgUnitId,
+        before: { status: task.status },
+        after: { progressId: p.id, notedOn: input.notedOn, note: input.note, status: input.status ?? task.status },
+      },
+    };
   });
   return taskFor(ctx, id);
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { OrgUnitCreate, UserQuery } from '../../../domain/org/contracts.ts';
-import type { DB } from '../../db/schema.ts';
 import { paginate } from '../../db/rows.ts';
+import type { DB } from '../../db/schema.ts';
 import { type Scope, scopeFilter } from '../../platform/permissions.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -20,12 +20,27 @@ export async function insertUnit(trx: Transaction<DB>, parentPath: string, input
     .values({ parent_id: input.parentId, kind: input.kind, name: input.name, code: input.code || null, sort_order: input.sortOrder ?? 0, path: `pending:${crypto.randomUUID()}` })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return trx.updateTable('org_units').set({ path: `${parentPath}${row.id}/` }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .updateTable('org_units')
+    .set({ path: `${parentPath}${row.id}/` })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function countActiveChildren(db: Db, id: number) {
-  const r = await db.selectFrom('org_units').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).where('voided_at', 'is', null).executeTakeFirstOrThrow();
-  const u = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('org_unit_id', '=', id).where('voided_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('org_units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', id)
+    .where('voided_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const u = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_unit_id', '=', id)
+    .where('voided_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return { units: Number(r.n), users: Number(u.n) };
 }
 
@@ -57,7 +72,13 @@ export function listUsers(db: Db, scope: Scope, q: UserQuery & { phoneIndex?: st
 }
 
 export function findUser(db: Db, scope: Scope, id: number) {
-  return db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id').select(userColumns).where('users.id', '=', id).where(scopeFilter('users.org_unit_id', scope)).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
+    .select(userColumns)
+    .where('users.id', '=', id)
+    .where(scopeFilter('users.org_unit_id', scope))
+    .executeTakeFirst();
 }
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
@@ -75,7 +96,18 @@ export function grantsOfUsers(db: Db, userIds: number[]) {
 
 export function insertUser(
   trx: Transaction<DB>,
-  v: { username: string; displayName: string; orgUnitId: number; title: string | null; phoneEnc: string | null; phoneIdx: string | null; idCardEnc: string | null; idCardIdx: string | null; passwordHash: string; mustChange: boolean },
+  v: {
+    username: string;
+    displayName: string;
+    orgUnitId: number;
+    title: string | null;
+    phoneEnc: string | null;
+    phoneIdx: string | null;
+    idCardEnc: string | null;
+    idCardIdx: string | null;
+    passwordHash: string;
+    mustChange: boolean;
+  },
 ) {
   return trx
     .insertInto('users')
@@ -109,8 +141,17 @@ export function revokeGrant(trx: Transaction<DB>, id: number, by: number) {
 
 /** The first unit of an empty database (the city or county that runs the platform). */
 export async function insertRootUnit(trx: Transaction<DB>, v: { kind: 'city' | 'county'; name: string; code: string | null }) {
-  const row = await trx.insertInto('org_units').values({ parent_id: null, kind: v.kind, name: v.name, code: v.code, path: `pending:${crypto.randomUUID()}` }).returning('id').executeTakeFirstOrThrow();
-  return trx.updateTable('org_units').set({ path: `/${row.id}/` }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('org_units')
+    .values({ parent_id: null, kind: v.kind, name: v.name, code: v.code, path: `pending:${crypto.randomUUID()}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return trx
+    .updateTable('org_units')
+    .set({ path: `/${row.id}/` })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -9,9 +9,13 @@ const tags = ['组织机构与用户'];
 const VersionBody = Type.Object({ version: Version });
 
 export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/units', { schema: { tags, summary: '可见范围内的组织机构（平铺，按 parentId 成树）', response: { 200: Type.Object({ items: Type.Array(OrgUnit) }) } } }, async (req) => ({
-    items: await svc.listUnits(ctxOf(req)),
-  }));
+  app.get(
+    '/units',
+    { schema: { tags, summary: '可见范围内的组织机构（平铺，按 parentId 成树）', response: { 200: Type.Object({ items: Type.Array(OrgUnit) }) } } },
+    async (req) => ({
+      items: await svc.listUnits(ctxOf(req)),
+    }),
+  );
   app.post('/units', { schema: { tags, summary: '新增下级单位', body: OrgUnitCreate, response: { 200: OrgUnit } } }, async (req) => svc.createUnit(ctxOf(req), req.body));
   app.patch('/units/:id', { schema: { tags, summary: '修改单位', params: IdParams, body: OrgUnitUpdate, response: { 200: OrgUnit } } }, async (req) =>
     svc.updateUnit(ctxOf(req), req.params.id, req.body),
@@ -21,7 +25,9 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get('/users', { schema: { tags, summary: '用户列表', querystring: UserQuery, response: { 200: Page(User) } } }, async (req) => svc.listUsers(ctxOf(req), req.query));
-  app.post('/users', { schema: { tags, summary: '新增用户（返回一次性初始密码）', body: UserCreate, response: { 200: UserCreated } } }, async (req) => svc.createUser(ctxOf(req), req.body));
+  app.post('/users', { schema: { tags, summary: '新增用户（返回一次性初始密码）', body: UserCreate, response: { 200: UserCreated } } }, async (req) =>
+    svc.createUser(ctxOf(req), req.body),
+  );
   app.patch('/users/:id', { schema: { tags, summary: '修改用户', params: IdParams, body: UserUpdate, response: { 200: User } } }, async (req) =>
     svc.updateUser(ctxOf(req), req.params.id, req.body),
   );
@@ -35,7 +41,9 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     svc.voidUser(ctxOf(req), req.params.id, req.body),
   );
 
-  app.post('/role-assignments', { schema: { tags, summary: '在某单位授予角色', body: RoleAssignmentCreate, response: { 200: User } } }, async (req) => svc.grantRole(ctxOf(req), req.body));
+  app.post('/role-assignments', { schema: { tags, summary: '在某单位授予角色', body: RoleAssignmentCreate, response: { 200: User } } }, async (req) =>
+    svc.grantRole(ctxOf(req), req.body),
+  );
   app.post('/role-assignments/:id/revoke', { schema: { tags, summary: '撤销角色授权', params: IdParams, response: { 200: User } } }, async (req) =>
     svc.revokeRole(ctxOf(req), req.params.id),
   );

@@ -3,13 +3,13 @@ import { canContain, type OrgUnitKind } from '../../../domain/org/rules.ts';
 import type { Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import { maskIdCard, maskPhone } from '../../../domain/platform/masking.ts';
 import type { Role } from '../../../domain/platform/roles.ts';
+import { randomPassword } from '../../config.ts';
 import { isoOrNull, uniquely, updateVersioned, voidVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
 import { endUserSessions } from '../../platform/auth.repository.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { blindIndex, decryptPersonal, encryptPersonal, hashPassword } from '../../platform/crypto.ts';
 import { can, requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
-import { randomPassword } from '../../config.ts';
 import * as repo from './org.repository.ts';
 
 type UnitRow = Awaited<ReturnType<typeof repo.listUnits>>[number];
@@ -55,7 +55,10 @@ function reveal(ctx: Ctx, sealed: string | null, mask: (v: string) => string): s
 }
 
 async function toUsers(ctx: Ctx, rows: repo.UserRow[]): Promise<User[]> {
-  const grants = await repo.grantsOfUsers(ctx.db, rows.map((r) => r.id));
+  const grants = await repo.grantsOfUsers(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -112,7 +115,16 @@ export async function createUser(ctx: Ctx, input: UserCreate, preset?: { passwor
       `用户名「${input.username}」已被使用`,
     );
     // The trail keeps who was created, never the identifiers themselves.
-    return { result: id, audit: { action: 'user.create', entityType: 'user', entityId: id, orgUnitId: input.orgUnitId, after: { username: input.username, displayName: input.displayName, title: input.title } } };
+    return {
+      result: id,
+      audit: {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        orgUnitId: input.orgUnitId,
+        after: { username: input.username, displayName: input.displayName, title: input.title },
+      },
+    };
   });
   return { user: await getUser(ctx, id), initialPassword };
 }
@@ -132,8 +144,24 @@ export async function updateUser(ctx: Ctx, id: number, input: UserUpdate): Promi
       id_card_enc: idCard.enc,
       id_card_idx: idCard.idx,
     });
-    const changed = { displayName: input.displayName, orgUnitId: input.orgUnitId, title: input.title, phoneChanged: input.phone !== undefined, idCardChanged: input.idCard !== undefined };
-    return { result: undefined, audit: { action: 'user.update', entityType: 'user', entityId: id, orgUnitId: before.orgUnitId, before: { displayName: before.displayName, orgUnitId: before.orgUnitId, title: before.title }, after: changed } };
+    const changed = {
+      displayName: input.displayName,
+      orgUnitId: input.orgUnitId,
+      title: input.title,
+      phoneChanged: input.phone !== undefined,
+      idCardChanged: input.idCard !== undefined,
+    };
+    return {
+      result: undefined,
+      audit: {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        orgUnitId: before.orgUnitId,
+        before: { displayName: before.displayName, orgUnitId: before.orgUnitId, title: before.title },
+        after: changed,
+      },
+    };
   });
   return getUser(ctx, id);
 }
@@ -177,8 +205,20 @@ export async function grantRole(ctx: Ctx, input: RoleAssignmentCreate): Promise<
     throw new AppError('BAD_REQUEST', '村干部角色只能在村或社区授予', { field: 'orgUnitId' });
   }
   await audited(ctx, async (trx) => {
-    const grant = await uniquely(repo.insertGrant(trx, { userId: input.userId, role: input.role, orgUnitId: input.orgUnitId, grantedBy: ctx.actor.userId }), '该用户在此单位已有这个角色');
-    return { result: grant, audit: { action: 'role.grant', entityType: 'user', entityId: input.userId, orgUnitId: input.orgUnitId, after: { grantId: grant.id, role: input.role, orgUnitId: input.orgUnitId, unit: unit.name } } };
+    const grant = await uniquely(
+      repo.insertGrant(trx, { userId: input.userId, role: input.role, orgUnitId: input.orgUnitId, grantedBy: ctx.actor.userId }),
+      '该用户在此单位已有这个角色',
+    );
+    return {
+      result: grant,
+      audit: {
+        action: 'role.grant',
+        entityType: 'user',
+        entityId: input.userId,
+        orgUnitId: input.orgUnitId,
+        after: { grantId: grant.id, role: input.role, orgUnitId: input.orgUnitId, unit: unit.name },
+      },
+    };
   });
   return getUser(ctx, user.id);
 }
@@ -191,7 +231,16 @@ export async function revokeRole(ctx: Ctx, grantId: number): Promise<User> {
   if (grant.user_id === ctx.actor.userId && grant.role === 'admin') throw new AppError('FORBIDDEN', '不能撤销自己的管理员角色');
   await audited(ctx, async (trx) => {
     await repo.revokeGrant(trx, grantId, ctx.actor.userId);
-    return { result: undefined, audit: { action: 'role.revoke', entityType: 'user', entityId: grant.user_id, orgUnitId: grant.org_unit_id, before: { grantId, role: grant.role, orgUnitId: grant.org_unit_id } } };
+    return {
+      result: undefined,
+      audit: {
+        action: 'role.revoke',
+        entityType: 'user',
+        entityId: grant.user_id,
+        orgUnitId: grant.org_unit_id,
+        before: { grantId, role: grant.role, orgUnitId: grant.org_unit_id },
+      },
+    };
   });
   return getUser(ctx, grant.user_id);
 }
