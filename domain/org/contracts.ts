@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateString, Id, Literals, PageQuery, RoleSchema, Text, Version } from '../platform/contracts.ts';
+import { DateString, Id, Input, Literals, optional, pageFields, RoleSchema, Text, Version } from '../platform/contracts.ts';
 import { groupPositions, meetingKinds, orgUnitKinds, taskStatuses } from './rules.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -16,7 +16,7 @@ export const OrgUnit = Type.Object({
   version: Type.Integer(),
 });
 export type OrgUnit = Static<typeof OrgUnit>;
-export const OrgUnitCreate = Type.Object({
+export const OrgUnitCreate = Input({
   parentId: Id('上级单位'),
   kind: OrgUnitKind,
   name: Text('单位名称', 100),
@@ -24,7 +24,7 @@ export const OrgUnitCreate = Type.Object({
   sortOrder: Type.Optional(Type.Integer({ title: '排序', minimum: 0, maximum: 9999 })),
 });
 export type OrgUnitCreate = Static<typeof OrgUnitCreate>;
-export const OrgUnitUpdate = Type.Object({
+export const OrgUnitUpdate = Input({
   name: Type.Optional(Text('单位名称', 100)),
   code: Type.Optional(Type.String({ title: '单位代码', maxLength: 32 })),
   sortOrder: Type.Optional(Type.Integer({ title: '排序', minimum: 0, maximum: 9999 })),
@@ -52,7 +52,7 @@ export const User = Type.Object({
 export type User = Static<typeof User>;
 const Phone = Type.String({ title: '手机号', pattern: '^1\\d{10}$' });
 const IdCard = Type.String({ title: '身份证号', pattern: '^\\d{17}[\\dXx]$' });
-export const UserCreate = Type.Object({
+export const UserCreate = Input({
   username: Type.String({ title: '用户名', minLength: 2, maxLength: 32, pattern: '^[a-zA-Z][a-zA-Z0-9_.-]*$' }),
   displayName: Text('姓名', 32),
   orgUnitId: Id('所属单位'),
@@ -61,7 +61,7 @@ export const UserCreate = Type.Object({
   idCard: Type.Optional(IdCard),
 });
 export type UserCreate = Static<typeof UserCreate>;
-export const UserUpdate = Type.Object({
+export const UserUpdate = Input({
   displayName: Type.Optional(Text('姓名', 32)),
   orgUnitId: Type.Optional(Id('所属单位')),
   title: Type.Optional(Type.String({ title: '职务', maxLength: 64 })),
@@ -70,17 +70,15 @@ export const UserUpdate = Type.Object({
   version: Version,
 });
 export type UserUpdate = Static<typeof UserUpdate>;
-export const UserQuery = Type.Intersect([
-  PageQuery,
-  Type.Object({
-    q: Type.Optional(Type.String({ title: '关键词', maxLength: 64 })),
-    orgUnitId: Type.Optional(Id('所属单位')),
-    phone: Type.Optional(Phone),
-  }),
-]);
+export const UserQuery = Input({
+  ...pageFields,
+  q: Type.Optional(Type.String({ title: '关键词', maxLength: 64 })),
+  orgUnitId: Type.Optional(Id('所属单位')),
+  phone: Type.Optional(Phone),
+});
 export type UserQuery = Static<typeof UserQuery>;
 export const UserCreated = Type.Object({ user: User, initialPassword: Type.String() });
-export const RoleAssignmentCreate = Type.Object({ userId: Id('用户'), role: RoleSchema, orgUnitId: Id('单位') });
+export const RoleAssignmentCreate = Input({ userId: Id('用户'), role: RoleSchema, orgUnitId: Id('单位') });
 export type RoleAssignmentCreate = Static<typeof RoleAssignmentCreate>;
 
 export const GroupPosition = Literals(groupPositions, '小组职务');
@@ -95,7 +93,7 @@ export const LeadingGroup = Type.Object({
   version: Type.Integer(),
 });
 export type LeadingGroup = Static<typeof LeadingGroup>;
-export const LeadingGroupCreate = Type.Object({
+export const LeadingGroupCreate = Input({
   orgUnitId: Id('所属乡镇'),
   name: Text('小组名称', 100),
   establishedOn: DateString('成立日期'),
@@ -103,7 +101,7 @@ export const LeadingGroupCreate = Type.Object({
   office: Type.Optional(Type.String({ title: '办公室设在', maxLength: 200 })),
 });
 export type LeadingGroupCreate = Static<typeof LeadingGroupCreate>;
-export const LeadingGroupUpdate = Type.Object({
+export const LeadingGroupUpdate = Input({
   name: Type.Optional(Text('小组名称', 100)),
   responsibilities: Type.Optional(Type.String({ title: '工作职责', maxLength: 5000 })),
   office: Type.Optional(Type.String({ title: '办公室设在', maxLength: 200 })),
@@ -126,7 +124,7 @@ export const Member = Type.Object({
   version: Type.Integer(),
 });
 export type Member = Static<typeof Member>;
-export const MemberCreate = Type.Object({
+export const MemberCreate = Input({
   personName: Text('姓名', 32),
   office: Text('职务', 64),
   position: GroupPosition,
@@ -136,20 +134,20 @@ export const MemberCreate = Type.Object({
   appointedByMeetingId: Type.Optional(Id('决定会议')),
 });
 export type MemberCreate = Static<typeof MemberCreate>;
-export const MemberEnd = Type.Object({
+export const MemberEnd = Input({
   effectiveTo: DateString('任职截止日期'),
   changeReason: Text('变动原因', 200),
   version: Version,
 });
 export type MemberEnd = Static<typeof MemberEnd>;
-export const Restructure = Type.Object({
+export const Restructure = Input({
   effectiveOn: DateString('调整生效日期'),
   reason: Text('调整原因', 200),
   meetingId: Type.Optional(Id('决定会议')),
   members: Type.Array(MemberCreate, { title: '新成员名单', minItems: 1, maxItems: 200 }),
 });
 export type Restructure = Static<typeof Restructure>;
-export const MembersQuery = Type.Object({ asOf: Type.Optional(DateString('查询日期')) });
+export const MembersQuery = Input({ asOf: Type.Optional(DateString('查询日期')) });
 
 export const MeetingKind = Literals(meetingKinds, '会议类型');
 export const Meeting = Type.Object({
@@ -177,12 +175,11 @@ const meetingFields = {
   minutes: Type.Optional(Type.String({ title: '会议纪要', maxLength: 20000 })),
   decisions: Type.Optional(Type.String({ title: '议定事项', maxLength: 5000 })),
 };
-export const MeetingCreate = Type.Object({ orgUnitId: Id('所属单位'), leadingGroupId: Type.Optional(Id('领导小组')), ...meetingFields });
+export const MeetingCreate = Input({ orgUnitId: Id('所属单位'), leadingGroupId: Type.Optional(Id('领导小组')), ...meetingFields });
 export type MeetingCreate = Static<typeof MeetingCreate>;
-export const MeetingUpdate = Type.Partial(Type.Object(meetingFields));
-export const MeetingUpdateBody = Type.Intersect([MeetingUpdate, Type.Object({ version: Version })]);
+export const MeetingUpdateBody = Input({ ...optional(meetingFields), version: Version });
 export type MeetingUpdateBody = Static<typeof MeetingUpdateBody>;
-export const MeetingQuery = Type.Intersect([PageQuery, Type.Object({ orgUnitId: Type.Optional(Id('所属单位')), leadingGroupId: Type.Optional(Id('领导小组')) })]);
+export const MeetingQuery = Input({ ...pageFields, orgUnitId: Type.Optional(Id('所属单位')), leadingGroupId: Type.Optional(Id('领导小组')) });
 export type MeetingQuery = Static<typeof MeetingQuery>;
 
 export const TaskStatus = Literals(taskStatuses, '状态');
@@ -211,19 +208,21 @@ const taskFields = {
   deadline: DateString('完成时限'),
   status: Type.Optional(TaskStatus),
 };
-export const TaskCreate = Type.Object({ leadingGroupId: Id('领导小组'), year: Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 }), ...taskFields });
+export const TaskCreate = Input({ leadingGroupId: Id('领导小组'), year: Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 }), ...taskFields });
 export type TaskCreate = Static<typeof TaskCreate>;
-export const TaskUpdateBody = Type.Intersect([Type.Partial(Type.Object(taskFields)), Type.Object({ version: Version })]);
+export const TaskUpdateBody = Input({ ...optional(taskFields), version: Version });
 export type TaskUpdateBody = Static<typeof TaskUpdateBody>;
-export const TaskProgressCreate = Type.Object({
+export const TaskProgressCreate = Input({
   notedOn: DateString('进展日期'),
   note: Text('进展情况', 2000),
   status: Type.Optional(TaskStatus),
   version: Version,
 });
 export type TaskProgressCreate = Static<typeof TaskProgressCreate>;
-export const TaskQuery = Type.Intersect([
-  PageQuery,
-  Type.Object({ leadingGroupId: Type.Optional(Id('领导小组')), year: Type.Optional(Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 })), status: Type.Optional(TaskStatus) }),
-]);
+export const TaskQuery = Input({
+  ...pageFields,
+  leadingGroupId: Type.Optional(Id('领导小组')),
+  year: Type.Optional(Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 })),
+  status: Type.Optional(TaskStatus),
+});
 export type TaskQuery = Static<typeof TaskQuery>;

@@ -39,7 +39,5 @@ export function compositionProblem(members: readonly Membership[]): string | nul
   return null;
 }
 
-
 /** A task not done or cancelled whose deadline has passed. */
-export const isOverdue = (status: TaskStatus, deadline: string, today: string): boolean =>
-  (status === 'pending' || status === 'in_progress') && deadline < today;
+export const isOverdue = (status: TaskStatus, deadline: string, today: string): boolean => (status === 'pending' || status === 'in_progress') && deadline < today;

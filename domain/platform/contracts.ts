@@ -1,4 +1,4 @@
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, type TProperties, type TSchema, Type } from 'typebox';
 import { capabilities, roles } from './roles.ts';
 
 /** Shared schema pieces: every field carries its Chinese title, which error messages quote. */
@@ -6,20 +6,23 @@ export const DateString = (title: string) => Type.String({ title, pattern: '^\\d
 export const Id = (title: string) => Type.Integer({ title, minimum: 1 });
 export const Text = (title: string, maxLength = 200, minLength = 1) => Type.String({ title, minLength, maxLength });
 export const Version = Type.Integer({ title: '版本号', minimum: 1 });
-export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+/** Request bodies and queries: only the listed fields get through (Fastify strips the rest before any service sees them). */
+export const Input = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
+
+export const IdParams = Input({ id: Type.Integer({ title: '编号', minimum: 1 }) });
 export const Literals = <const T extends readonly string[]>(values: T, title: string) => Type.Enum([...values] as T[number][], { title });
 
 /** The one pagination shape: ?page=1&pageSize=20 in, {items,total,page,pageSize} out. */
-export const PageQuery = Type.Object({
+export const pageFields = {
   page: Type.Optional(Type.Integer({ title: '页码', minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ title: '每页条数', minimum: 1, maximum: 200, default: 20 })),
-});
+};
+export const PageQuery = Input(pageFields);
 export type PageQuery = Static<typeof PageQuery>;
-export const Page = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
-export const VoidBody = Type.Object({ reason: Text('作废原因', 500), version: Version });
+export const VoidBody = Input({ reason: Text('作废原因', 500), version: Version });
 export type VoidBody = Static<typeof VoidBody>;
 
 export const ErrorBody = Type.Object({
@@ -29,11 +32,11 @@ export const ErrorBody = Type.Object({
 export const RoleSchema = Literals(roles, '角色');
 export const CapabilitySchema = Literals(capabilities, '权限');
 
-export const LoginBody = Type.Object({
+export const LoginBody = Input({
   username: Text('用户名', 64),
   password: Type.String({ title: '密码', minLength: 1, maxLength: 128 }),
 });
-export const ChangePasswordBody = Type.Object({
+export const ChangePasswordBody = Input({
   currentPassword: Type.String({ title: '原密码', minLength: 1, maxLength: 128 }),
   newPassword: Type.String({ title: '新密码', minLength: 1, maxLength: 128 }),
 });
@@ -74,16 +77,14 @@ export const AuditEntry = Type.Object({
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 
-export const AuditQuery = Type.Intersect([
-  PageQuery,
-  Type.Object({
-    action: Type.Optional(Type.String({ title: '操作', maxLength: 64 })),
-    actor: Type.Optional(Type.String({ title: '操作人', maxLength: 64 })),
-    result: Type.Optional(Literals(['ok', 'denied', 'failed'] as const, '结果')),
-    from: Type.Optional(DateString('开始日期')),
-    to: Type.Optional(DateString('结束日期')),
-  }),
-]);
+export const AuditQuery = Input({
+  ...pageFields,
+  action: Type.Optional(Type.String({ title: '操作', maxLength: 64 })),
+  actor: Type.Optional(Type.String({ title: '操作人', maxLength: 64 })),
+  result: Type.Optional(Literals(['ok', 'denied', 'failed'] as const, '结果')),
+  from: Type.Optional(DateString('开始日期')),
+  to: Type.Optional(DateString('结束日期')),
+});
 export type AuditQuery = Static<typeof AuditQuery>;
 
 export const AuditVerification = Type.Object({
@@ -105,3 +106,7 @@ export const Attachment = Type.Object({
   uploadedAt: Type.String(),
 });
 export type Attachment = Static<typeof Attachment>;
+
+/** The same fields, all optional (the body of a partial update). */
+export const optional = <P extends TProperties>(properties: P) =>
+  Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof P]: ReturnType<typeof Type.Optional<P[K]>> };

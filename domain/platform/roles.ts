@@ -51,5 +51,4 @@ export function scopePathsFor(grants: readonly Grant[], capability: Capability):
 
 export const pathInScope = (path: string, scope: readonly string[]): boolean => scope.some((p) => path.startsWith(p));
 
-export const hasCapability = (grants: readonly Grant[], capability: Capability): boolean =>
-  grants.some((g) => roleCapabilities[g.role].includes(capability));
+export const hasCapability = (grants: readonly Grant[], capability: Capability): boolean => grants.some((g) => roleCapabilities[g.role].includes(capability));

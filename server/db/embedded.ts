@@ -39,21 +39,44 @@ const processAlive = (pid: number): boolean => {
   }
 };
 
+/** Is `pid` a postmaster serving `pgDir`? (A pid from a stale file may by now belong to any other process.) */
+function isPostmasterOf(pid: number, pgDir: string): boolean {
+  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || pid === process.ppid || !processAlive(pid)) return false;
+  try {
+    const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return path.basename(argv[0] ?? '') === 'postgres' && argv[argv.indexOf('-D') + 1] === pgDir;
+  } catch {
+    return false;
+  }
+}
+
+const readPid = (file: string): number => {
+  try {
+    return Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
+  } catch {
+    return 0;
+  }
+};
+
 /**
- * A postgres left running by a killed app still holds the data dir and port (seen here after kill -9),
- * so a start first stops it (fast shutdown, as pg_ctl -m fast does) or clears a stale pid file.
+ * What is running on the data dir: nothing; a postgres whose owning fazhi process still lives (share it: a CLI
+ * command beside a running server); or one left running by a killed app (seen here after kill -9: it still holds the
+ * data dir and port), which is stopped with a fast shutdown (SIGINT, as pg_ctl -m fast). A stale pid file is cleared.
  */
-async function stopLeftoverServer(pgDir: string, log: (m: string) => void): Promise<void> {
+async function takeOverDataDir(pgDir: string, ownerFile: string, log: (m: string) => void): Promise<'free' | 'shared'> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
+  if (!fs.existsSync(pidFile)) return 'free';
+  const pid = readPid(pidFile);
+  if (isPostmasterOf(pid, pgDir)) {
+    const owner = readPid(ownerFile);
+    if (owner > 0 && owner !== process.pid && processAlive(owner)) return 'shared';
     log(`停止上次遗留的 PostgreSQL 进程 ${pid}`);
     process.kill(pid, 'SIGINT');
     for (let i = 0; i < 300 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
     if (processAlive(pid)) throw new Error(`无法停止遗留的 PostgreSQL 进程 ${pid}`);
   }
   fs.rmSync(pidFile, { force: true });
+  return 'free';
 }
 
 /** PostgreSQL refuses to run as root; the postgres OS user must be able to reach the data dir. */
@@ -78,7 +101,9 @@ export async function startEmbeddedServer(dataDir: string, log: (m: string) => v
   } else {
     settings = { port: await freePort(), password: randomBytes(18).toString('base64url') };
   }
-  await stopLeftoverServer(pgDir, log);
+  const ownerFile = path.join(dataDir, 'postgres-owner.pid');
+  const url = `postgres://fazhi:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`;
+  if ((await takeOverDataDir(pgDir, ownerFile, log)) === 'shared') return { url, stop: async () => {} };
   if (!(await portIsFree(settings.port))) settings.port = await freePort();
   fs.writeFileSync(settingsFile, JSON.stringify(settings), { mode: 0o600 });
 
@@ -104,6 +129,12 @@ export async function startEmbeddedServer(dataDir: string, log: (m: string) => v
   } catch (err) {
     throw new Error(`内置 PostgreSQL 启动失败 (${pgDir}): ${String(err ?? '进程提前退出')}`);
   }
-  const url = `postgres://fazhi:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`;
-  return { url, stop: () => server.stop() };
+  fs.writeFileSync(ownerFile, String(process.pid));
+  return {
+    url: `postgres://fazhi:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      if (readPid(ownerFile) === process.pid) fs.rmSync(ownerFile, { force: true });
+    },
+  };
 }

@@ -63,7 +63,7 @@ function digest(keys: Keys, row: ChainedFields): string {
 export class AuditTrail {
   readonly #keys: Keys;
   readonly #headFile: string;
-  #headId = 0;
+  #known: AuditHead | null | undefined;
 
   constructor(keys: Keys, dataDir: string) {
     this.#keys = keys;
@@ -73,7 +73,11 @@ export class AuditTrail {
   /** Appends inside the caller's transaction; the entry commits or vanishes with the change it records. */
   async append(trx: Transaction<DB>, who: AuditWho, entry: AuditEntry): Promise<AuditHead> {
     await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
-    const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    // If the database is behind the head kept outside it (rows deleted from the end, or the last one rewritten),
+    // chain onto the known head: the gap then stays visible to verify() instead of being papered over.
+    const known = this.#knownHead();
+    const tampered = known !== null && (!last || last.id < known.id || (last.id === known.id && last.hash !== known.hash));
     const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 as id`.execute(trx);
     const row: ChainedFields = {
       id: Number(rows[0]?.id),
@@ -88,7 +92,7 @@ export class AuditTrail {
       result: entry.result ?? 'ok',
       before: plain(entry.before),
       after: plain(entry.after),
-      prev_hash: last?.hash ?? GENESIS,
+      prev_hash: tampered ? known.hash : (last?.hash ?? GENESIS),
     };
     const hash = digest(this.#keys, row);
     await trx
@@ -106,11 +110,17 @@ export class AuditTrail {
 
   /** Called after commit: keeps the newest head outside the database (write-then-rename, never half a file). */
   committed(head: AuditHead): void {
-    if (head.id <= this.#headId) return;
-    this.#headId = head.id;
+    const known = this.#knownHead();
+    if (known && head.id <= known.id) return;
+    this.#known = head;
     const tmp = `${this.#headFile}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(head), { mode: 0o600 });
     fs.renameSync(tmp, this.#headFile);
+  }
+
+  #knownHead(): AuditHead | null {
+    if (this.#known === undefined) this.#known = this.readHead();
+    return this.#known;
   }
 
   readHead(): AuditHead | null {
@@ -134,7 +144,11 @@ export class AuditTrail {
       for (const r of batch) {
         const { hash, ...fields } = r;
         const row = { ...fields, at: new Date(r.at) } as ChainedFields;
-        if (r.prev_hash !== prev) problems.push(`第 ${r.id} 条记录与前一条不衔接（中间记录被删除或改动）`);
+        if (r.prev_hash !== prev) {
+          const prevId = lastId ?? 0;
+          const missing = r.id - prevId > 1 ? `第 ${prevId + 1}${r.id - prevId > 2 ? `–${r.id - 1}` : ''} 条记录缺失；` : '';
+          problems.push(`${missing}第 ${r.id} 条记录与前一条不衔接（中间记录被删除或改动）`);
+        }
         if (digest(this.#keys, row) !== hash) problems.push(`第 ${r.id} 条记录内容被篡改`);
         if (head && r.id === head.id) hashes.set(r.id, hash);
         prev = hash;

@@ -28,7 +28,13 @@ describe('login', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('LOGIN_FAILED');
     expect(res.json().error.message).toContain('再错 4 次');
-    const entry = await env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.login').where('result', '=', 'failed').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const entry = await env.platform.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.login')
+      .where('result', '=', 'failed')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(entry.actor_name).toBe('马国强');
   });
 
@@ -70,7 +76,9 @@ describe('sessions', () => {
 
   it('ends a session idle for more than 30 minutes', async () => {
     const s = await login(env.app, 'shenhe');
-    await sql`update sessions set last_seen_at = now() - interval '31 minutes' where ended_at is null and user_id = (select id from users where username = 'shenhe')`.execute(env.platform.db);
+    await sql`update sessions set last_seen_at = now() - interval '31 minutes' where ended_at is null and user_id = (select id from users where username = 'shenhe')`.execute(
+      env.platform.db,
+    );
     const res = await s.request('GET', '/api/auth/me');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('SESSION_EXPIRED');
@@ -78,7 +86,9 @@ describe('sessions', () => {
 
   it('keeps a session used within 30 minutes', async () => {
     const s = await login(env.app, 'guwen');
-    await sql`update sessions set last_seen_at = now() - interval '29 minutes' where ended_at is null and user_id = (select id from users where username = 'guwen')`.execute(env.platform.db);
+    await sql`update sessions set last_seen_at = now() - interval '29 minutes' where ended_at is null and user_id = (select id from users where username = 'guwen')`.execute(
+      env.platform.db,
+    );
     expect((await s.request('GET', '/api/auth/me')).status).toBe(200);
   });
 

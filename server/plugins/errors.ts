@@ -49,6 +49,15 @@ function fastifyErrorCode(status: number): ErrorCode {
   return byStatus[status] ?? 'BAD_REQUEST';
 }
 
+const pgMessages: Record<string, string> = {
+  '23503': '引用的数据不存在或已被删除',
+  '23514': '数据不符合约束条件',
+  '22021': '内容包含不允许的字符',
+  '22P05': '内容包含不允许的字符',
+  '22001': '内容过长',
+  '22008': '日期或时间不正确',
+};
+
 const send = (reply: FastifyReply, status: number, code: string, message: string, details: unknown = null) => reply.status(status).send({ error: { code, message, details } });
 
 /** One error shape for every answer: {error:{code,message,details}}; no stack trace ever leaves the server. */
@@ -75,6 +84,12 @@ export function registerErrorHandling(app: FastifyInstance, platform: Platform, 
       const anyOf = fe.validation.find((v) => v.keyword === 'anyOf');
       const problems = (anyOf ? [anyOf] : fe.validation).map((v) => describe(v, fe.validationContext ?? 'body'));
       return send(reply, 400, 'VALIDATION_FAILED', problems[0]?.message ?? defaultMessage('VALIDATION_FAILED'), problems);
+    }
+    // Backstops for what services should have caught: a clerk gets a 400 in words, not a 500.
+    const pgCode = (err as { code?: string }).code;
+    if (pgCode && pgMessages[pgCode]) {
+      req.log.warn(err, 'database refused input');
+      return send(reply, 400, 'BAD_REQUEST', pgMessages[pgCode]);
     }
     const status = fe.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -83,13 +83,13 @@ export function endMembersOn(trx: Transaction<DB>, groupId: number, lastDay: str
     .execute();
 }
 
-export function countMembersStartingAfter(db: Db, groupId: number, date: string) {
+export function countMembersStartingFrom(db: Db, groupId: number, date: string) {
   return db
     .selectFrom('leading_group_members')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('leading_group_id', '=', groupId)
     .where('voided_at', 'is', null)
-    .where('effective_from', '>', date)
+    .where('effective_from', '>=', date)
     .executeTakeFirstOrThrow();
 }
 
@@ -169,4 +169,9 @@ export function progressOf(db: Db, taskIds: number[]) {
 
 export function insertProgress(trx: Transaction<DB>, v: { taskId: number; notedOn: string; note: string; notedBy: number }) {
   return trx.insertInto('task_progress').values({ task_id: v.taskId, noted_on: v.notedOn, note: v.note, noted_by: v.notedBy }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function userVisible(db: Db, scope: Scope, userId: number): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('voided_at', 'is', null).where(scopeFilter('users.org_unit_id', scope)).executeTakeFirst();
+  return row !== undefined;
 }

@@ -91,8 +91,8 @@ export async function createGroup(ctx: Ctx, input: LeadingGroupCreate): Promise<
 export async function updateGroup(ctx: Ctx, id: number, input: LeadingGroupUpdate): Promise<LeadingGroup> {
   const before = toGroup(await groupFor(ctx, id, true));
   await audited(ctx, async (trx) => {
-    const { version, ...changes } = input;
-    await updateVersioned(trx, 'leading_groups', id, version, changes);
+    const changes = { name: input.name, responsibilities: input.responsibilities, office: input.office };
+    await updateVersioned(trx, 'leading_groups', id, input.version, changes);
     return { result: undefined, audit: { action: 'leading_group.update', entityType: 'leading_group', entityId: id, orgUnitId: before.orgUnitId, before, after: changes } };
   });
   return toGroup(await groupFor(ctx, id));
@@ -106,6 +106,13 @@ export async function listMembers(ctx: Ctx, groupId: number, asOf?: string): Pro
 export async function addMember(ctx: Ctx, groupId: number, input: MemberCreate): Promise<Member> {
   const group = await groupFor(ctx, groupId, true);
   if (input.effectiveFrom < group.established_on) throw new AppError('LEADING_GROUP_RULE', `任职起始日期不能早于小组成立日期 ${group.established_on}`, { field: 'effectiveFrom' });
+  await checkMemberReferences(ctx, input);
+  if (input.position === 'leader') {
+    // With the newcomer a 组长 is certainly there; what can fail is the cap on co-leaders.
+    const inForce = activeOn((await repo.listMembers(ctx.db, groupId)).map(toMember), input.effectiveFrom);
+    const problem = compositionProblem([...inForce, { ...input, effectiveTo: null }]);
+    if (problem) throw new AppError('LEADING_GROUP_RULE', problem, { field: 'position' });
+  }
   return audited(ctx, async (trx) => {
     const member = toMember(await repo.insertMember(trx, group, input));
     return { result: member, audit: { action: 'leading_group.member_add', entityType: 'leading_group', entityId: groupId, orgUnitId: group.org_unit_id, after: member } };
@@ -141,9 +148,10 @@ export async function restructure(ctx: Ctx, groupId: number, input: Restructure)
   const problem = compositionProblem(input.members.map((m) => ({ ...m, effectiveFrom: input.effectiveOn, effectiveTo: null })));
   if (problem) throw new AppError('LEADING_GROUP_RULE', problem, { field: 'members' });
   if (input.effectiveOn <= group.established_on) throw new AppError('LEADING_GROUP_RULE', `调整生效日期应晚于小组成立日期 ${group.established_on}`, { field: 'effectiveOn' });
-  const later = await repo.countMembersStartingAfter(ctx.db, groupId, input.effectiveOn);
-  if (Number(later.n) > 0) throw new AppError('LEADING_GROUP_RULE', '该日期之后已有成员变动，不能在此之前插入调整', { field: 'effectiveOn' });
+  const later = await repo.countMembersStartingFrom(ctx.db, groupId, input.effectiveOn);
+  if (Number(later.n) > 0) throw new AppError('LEADING_GROUP_RULE', '该日期当天或之后已有成员变动，不能在此插入调整', { field: 'effectiveOn' });
   if (input.meetingId) await meetingFor(ctx, input.meetingId);
+  for (const m of input.members) await checkMemberReferences(ctx, m);
   const lastDay = addDays(input.effectiveOn, -1);
   return audited(ctx, async (trx) => {
     const ended = await repo.endMembersOn(trx, groupId, lastDay, input.reason);
@@ -163,6 +171,13 @@ export async function restructure(ctx: Ctx, groupId: number, input: Restructure)
       },
     };
   });
+}
+
+/** The user, unit and meeting a member row points to must exist and be visible to the actor. */
+async function checkMemberReferences(ctx: Ctx, m: MemberCreate): Promise<void> {
+  if (m.representsOrgUnitId) await requireUnitInScope(ctx.db, ctx.actor, 'org.read', m.representsOrgUnitId);
+  if (m.appointedByMeetingId) await meetingFor(ctx, m.appointedByMeetingId);
+  if (m.userId && !(await repo.userVisible(ctx.db, scopeOf(ctx.actor, 'org.read'), m.userId))) throw new AppError('NOT_FOUND', '所选用户不存在', { field: 'userId' });
 }
 
 async function meetingFor(ctx: Ctx, id: number) {
@@ -192,8 +207,18 @@ export async function updateMeeting(ctx: Ctx, id: number, input: MeetingUpdateBo
   const before = toMeeting(await meetingFor(ctx, id));
   await requireUnitInScope(ctx.db, ctx.actor, 'leading_group.write', before.orgUnitId);
   return audited(ctx, async (trx) => {
-    const { version, heldOn, ...rest } = input;
-    const after = toMeeting((await updateVersioned(trx, 'meetings', id, version, { ...rest, held_on: heldOn })) as repo.MeetingRow);
+    const after = toMeeting(
+      (await updateVersioned(trx, 'meetings', id, input.version, {
+        kind: input.kind,
+        title: input.title,
+        held_on: input.heldOn,
+        place: input.place,
+        host: input.host,
+        attendees: input.attendees,
+        minutes: input.minutes,
+        decisions: input.decisions,
+      })) as repo.MeetingRow,
+    );
     return { result: after, audit: { action: 'meeting.update', entityType: 'meeting', entityId: id, orgUnitId: after.orgUnitId, before, after } };
   });
 }
@@ -245,9 +270,16 @@ export async function createTask(ctx: Ctx, input: TaskCreate): Promise<Task> {
 export async function updateTask(ctx: Ctx, id: number, input: TaskUpdateBody): Promise<Task> {
   const before = await taskFor(ctx, id);
   await requireUnitInScope(ctx.db, ctx.actor, 'leading_group.write', before.orgUnitId);
+  if (input.ownerUnitId) await requireUnitInScope(ctx.db, ctx.actor, 'org.read', input.ownerUnitId);
   await audited(ctx, async (trx) => {
-    const { version, ownerUnitId, ownerName, ...rest } = input;
-    await updateVersioned(trx, 'group_tasks', id, version, { ...rest, owner_unit_id: ownerUnitId, owner_name: ownerName });
+    await updateVersioned(trx, 'group_tasks', id, input.version, {
+      title: input.title,
+      description: input.description,
+      owner_unit_id: input.ownerUnitId,
+      owner_name: input.ownerName,
+      deadline: input.deadline,
+      status: input.status,
+    });
     return {
       result: undefined,
       audit: { action: 'task.update', entityType: 'task', entityId: id, orgUnitId: before.orgUnitId, before: { ...before, progress: undefined }, after: input },
