@@ -110,3 +110,31 @@ export type Attachment = Static<typeof Attachment>;
 /** The same fields, all optional (the body of a partial update). */
 export const optional = <P extends TProperties>(properties: P) =>
   Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof P]: ReturnType<typeof Type.Optional<P[K]>> };
+
+export const DictionaryEntry = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  code: Type.String(),
+  label: Type.String(),
+  sortOrder: Type.Integer(),
+  active: Type.Boolean(),
+  version: Type.Integer(),
+});
+export type DictionaryEntry = Static<typeof DictionaryEntry>;
+const dictionaryKind = Type.String({ title: '字典类别', pattern: '^[a-z][a-z_.]*$', maxLength: 64 });
+export const DictionaryQuery = Input({ kind: dictionaryKind, includeInactive: Type.Optional(Type.Boolean({ title: '含停用项' })) });
+export type DictionaryQuery = Static<typeof DictionaryQuery>;
+export const DictionaryCreate = Input({
+  kind: dictionaryKind,
+  code: Type.String({ title: '代码', pattern: '^[a-z0-9_]+$', minLength: 1, maxLength: 64 }),
+  label: Text('名称', 100),
+  sortOrder: Type.Optional(Type.Integer({ title: '排序', minimum: 0, maximum: 9999 })),
+});
+export type DictionaryCreate = Static<typeof DictionaryCreate>;
+export const DictionaryUpdate = Input({
+  label: Type.Optional(Text('名称', 100)),
+  sortOrder: Type.Optional(Type.Integer({ title: '排序', minimum: 0, maximum: 9999 })),
+  active: Type.Optional(Type.Boolean({ title: '启用' })),
+  version: Version,
+});
+export type DictionaryUpdate = Static<typeof DictionaryUpdate>;

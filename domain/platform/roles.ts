@@ -24,13 +24,14 @@ export const capabilities = [
   'leading_group.read',
   'leading_group.write',
   'attachments.write',
+  'dictionaries.manage',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
 const everyone: Capability[] = ['org.read', 'leading_group.read'];
 
 export const roleCapabilities: Record<Role, readonly Capability[]> = {
-  admin: [...everyone, 'org.manage', 'users.manage', 'roles.manage', 'audit.read', 'personal_data.read', 'attachments.write'],
+  admin: [...everyone, 'org.manage', 'users.manage', 'roles.manage', 'audit.read', 'personal_data.read', 'attachments.write', 'dictionaries.manage'],
   leader: [...everyone, 'attachments.write'],
   coordinator: [...everyone, 'leading_group.write', 'attachments.write'],
   officer: [...everyone, 'attachments.write'],

@@ -1,5 +1,5 @@
 import type { GroupTasksTable, LeadingGroupMembersTable, LeadingGroupsTable, MeetingsTable, TaskProgressTable } from './tables/org.ts';
-import type { AttachmentsTable, AuditLogTable, OrgUnitsTable, RoleAssignmentsTable, SessionsTable, UsersTable } from './tables/platform.ts';
+import type { AttachmentsTable, AuditLogTable, DictionariesTable, OrgUnitsTable, RoleAssignmentsTable, SessionsTable, UsersTable } from './tables/platform.ts';
 
 /** The one DB interface: every table the migrations create, as Kysely sees it. */
 export type DB = {
@@ -9,6 +9,7 @@ export type DB = {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   attachments: AttachmentsTable;
+  dictionaries: DictionariesTable;
   leading_groups: LeadingGroupsTable;
   leading_group_members: LeadingGroupMembersTable;
   meetings: MeetingsTable;

@@ -1,9 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Attachment, AuditEntry, AuditQuery, AuditVerification, ChangePasswordBody, Health, IdParams, LoginBody, Me, Page, Text } from '../../domain/platform/contracts.ts';
+import {
+  Attachment,
+  AuditEntry,
+  AuditQuery,
+  AuditVerification,
+  ChangePasswordBody,
+  DictionaryCreate,
+  DictionaryEntry,
+  DictionaryQuery,
+  DictionaryUpdate,
+  Health,
+  IdParams,
+  LoginBody,
+  Me,
+  Page,
+  Text,
+} from '../../domain/platform/contracts.ts';
 import { AppError } from '../errors.ts';
 import { clearSessionCookie, ctxOf, setSessionCookie } from '../plugins/auth.ts';
 import * as auth from './auth.service.ts';
+import * as dictionaries from './dictionary.service.ts';
 import * as svc from './platform.service.ts';
 
 const version = process.env.npm_package_version ?? '0.1.0';
@@ -88,4 +105,21 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.header('x-content-sha256', attachment.sha256);
     return reply.send(stream);
   });
+
+  const dictTags = ['数据字典'];
+  app.get(
+    '/dictionaries',
+    { schema: { tags: dictTags, summary: '某类字典的取值', querystring: DictionaryQuery, response: { 200: Type.Object({ items: Type.Array(DictionaryEntry) }) } } },
+    async (req) => ({
+      items: await dictionaries.listEntries(ctxOf(req), req.query),
+    }),
+  );
+  app.post('/dictionaries', { schema: { tags: dictTags, summary: '新增字典项', body: DictionaryCreate, response: { 200: DictionaryEntry } } }, async (req) =>
+    dictionaries.createEntry(ctxOf(req), req.body),
+  );
+  app.patch(
+    '/dictionaries/:id',
+    { schema: { tags: dictTags, summary: '修改或停用字典项', params: IdParams, body: DictionaryUpdate, response: { 200: DictionaryEntry } } },
+    async (req) => dictionaries.updateEntry(ctxOf(req), req.params.id, req.body),
+  );
 };

@@ -84,3 +84,13 @@ export type AttachmentsTable = {
   voided_by: number | null;
   void_reason: string | null;
 };
+
+/** Configurable code lists (dispute types, audience groups …): a module seeds its defaults, an admin edits them. */
+export type DictionariesTable = Versioned & {
+  id: Generated<number>;
+  kind: string;
+  code: string;
+  label: string;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+};
