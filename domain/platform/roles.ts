@@ -25,21 +25,28 @@ export const capabilities = [
   'leading_group.write',
   'attachments.write',
   'dictionaries.manage',
+  'mediation.read',
+  'mediation.write',
+  'mediation.manage',
+  'learning.read',
+  'learning.write',
+  'exams.take',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
-const everyone: Capability[] = ['org.read', 'leading_group.read'];
+// Every cadre studies and sits the legal-knowledge tests (学法用法 is everyone's duty, not a module's).
+const everyone: Capability[] = ['org.read', 'leading_group.read', 'exams.take'];
 
 export const roleCapabilities: Record<Role, readonly Capability[]> = {
   admin: [...everyone, 'org.manage', 'users.manage', 'roles.manage', 'audit.read', 'personal_data.read', 'attachments.write', 'dictionaries.manage'],
-  leader: [...everyone, 'attachments.write'],
-  coordinator: [...everyone, 'leading_group.write', 'attachments.write'],
+  leader: [...everyone, 'attachments.write', 'mediation.read', 'learning.read'],
+  coordinator: [...everyone, 'leading_group.write', 'attachments.write', 'mediation.read', 'mediation.write', 'mediation.manage', 'learning.read', 'learning.write'],
   officer: [...everyone, 'attachments.write'],
   reviewer: [...everyone],
   counsel: [...everyone, 'attachments.write'],
-  mediator: [...everyone, 'attachments.write'],
-  village_cadre: [...everyone, 'attachments.write'],
-  supervisor: [...everyone, 'audit.read'],
+  mediator: [...everyone, 'attachments.write', 'mediation.read', 'mediation.write'],
+  village_cadre: [...everyone, 'attachments.write', 'mediation.read', 'mediation.write'],
+  supervisor: [...everyone, 'audit.read', 'mediation.read', 'learning.read'],
 };
 
 export type Grant = { role: Role; orgUnitId: number; path: string };
