@@ -5,6 +5,7 @@ import * as orgRepo from '../../modules/org/org.repository.ts';
 import * as org from '../../modules/org/org.service.ts';
 import type { Ctx, Platform } from '../../platform/context.ts';
 import { hashPassword } from '../../platform/crypto.ts';
+import { type DemoUnits, moduleDemos } from './modules.ts';
 import * as demo from './sishuzhen.ts';
 
 export type Initialised = { adminPassword: string; mustChange: boolean; demoUsers: string[] } | null;
@@ -58,11 +59,12 @@ export async function initialiseIfEmpty(p: Platform, withDemo: boolean): Promise
       csrfToken: '',
     },
   };
-  await loadDemoTown(ctx, root.id, adminPassword, mustChange);
+  const units = await loadDemoTown(ctx, root.id, adminPassword, mustChange);
+  for (const load of moduleDemos) await load(ctx, units);
   return { adminPassword, mustChange, demoUsers: demo.users.map((u) => `${u.username}（${u.title}）`) };
 }
 
-async function loadDemoTown(ctx: Ctx, cityId: number, password: string, mustChange: boolean): Promise<void> {
+async function loadDemoTown(ctx: Ctx, cityId: number, password: string, mustChange: boolean): Promise<DemoUnits> {
   const units = new Map<string, number>([[demo.city.name, cityId]]);
   const add = async (parent: string, kind: 'town' | 'village' | 'department', name: string, code?: string) =>
     units.set(name, (await org.createUnit(ctx, { parentId: units.get(parent) as number, kind, name, code })).id);

@@ -1,0 +1,11 @@
+import type { Ctx } from '../../platform/context.ts';
+
+/** Org unit ids of the demo town by name (乌苏市, 四棵树镇, its villages and departments). */
+export type DemoUnits = Map<string, number>;
+export type DemoLoader = (ctx: Ctx, units: DemoUnits) => Promise<void>;
+
+/**
+ * Each business module's demo data (the seed report's 2024 records), loaded after the town and its users,
+ * through the module's own services so that every figure the report shows is computed from these records.
+ */
+export const moduleDemos: DemoLoader[] = [];
