@@ -118,4 +118,5 @@ async function loadDemoTown(ctx: Ctx, cityId: number, password: string, mustChan
       });
     }
   }
+  return units;
 }
