@@ -138,3 +138,19 @@ export const DictionaryUpdate = Input({
   version: Version,
 });
 export type DictionaryUpdate = Static<typeof DictionaryUpdate>;
+
+export const CalendarOverride = Type.Object({ id: Type.Integer(), date: Type.String(), isWorkday: Type.Boolean(), name: Type.String(), version: Type.Integer() });
+export type CalendarOverride = Static<typeof CalendarOverride>;
+export const CalendarOverrideCreate = Input({
+  date: DateString('日期'),
+  isWorkday: Type.Boolean({ title: '是否上班' }),
+  name: Type.String({ title: '说明', maxLength: 50 }),
+});
+export type CalendarOverrideCreate = Static<typeof CalendarOverrideCreate>;
+export const CalendarInfo = Type.Object({
+  knownThrough: Type.Integer({ description: '日历包已知的最后年份' }),
+  overrides: Type.Array(CalendarOverride),
+  unknownYears: Type.Array(Type.Integer(), { description: '今明两年中尚无官方放假安排的年份（期限只按周末计算）' }),
+});
+export const DeadlineQuery = Input({ from: DateString('起算日期'), workingDays: Type.Integer({ title: '工作日数', minimum: 0, maximum: 365 }) });
+export const Deadline = Type.Object({ from: Type.String(), workingDays: Type.Integer(), deadline: Type.String(), official: Type.Boolean() });

@@ -1,5 +1,5 @@
 import type { GroupTasksTable, LeadingGroupMembersTable, LeadingGroupsTable, MeetingsTable, TaskProgressTable } from './tables/org.ts';
-import type { AttachmentsTable, AuditLogTable, DictionariesTable, OrgUnitsTable, RoleAssignmentsTable, SessionsTable, UsersTable } from './tables/platform.ts';
+import type { AttachmentsTable, AuditLogTable, CalendarOverridesTable, DictionariesTable, OrgUnitsTable, RoleAssignmentsTable, SessionsTable, UsersTable } from './tables/platform.ts';
 
 /** The one DB interface: every table the migrations create, as Kysely sees it. */
 export type DB = {
@@ -10,6 +10,7 @@ export type DB = {
   audit_log: AuditLogTable;
   attachments: AttachmentsTable;
   dictionaries: DictionariesTable;
+  calendar_overrides: CalendarOverridesTable;
   leading_groups: LeadingGroupsTable;
   leading_group_members: LeadingGroupMembersTable;
   meetings: MeetingsTable;

@@ -5,7 +5,12 @@ import {
   AuditEntry,
   AuditQuery,
   AuditVerification,
+  CalendarInfo,
+  CalendarOverride,
+  CalendarOverrideCreate,
   ChangePasswordBody,
+  Deadline,
+  DeadlineQuery,
   DictionaryCreate,
   DictionaryEntry,
   DictionaryQuery,
@@ -16,10 +21,12 @@ import {
   Me,
   Page,
   Text,
+  VoidBody,
 } from '../../domain/platform/contracts.ts';
 import { AppError } from '../errors.ts';
 import { clearSessionCookie, ctxOf, setSessionCookie } from '../plugins/auth.ts';
 import * as auth from './auth.service.ts';
+import * as calendar from './calendar.service.ts';
 import * as dictionaries from './dictionary.service.ts';
 import * as svc from './platform.service.ts';
 
@@ -121,5 +128,25 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/dictionaries/:id',
     { schema: { tags: dictTags, summary: '修改或停用字典项', params: IdParams, body: DictionaryUpdate, response: { 200: DictionaryEntry } } },
     async (req) => dictionaries.updateEntry(ctxOf(req), req.params.id, req.body),
+  );
+
+  const calendarTags = ['工作日历'];
+  app.get('/calendar', { schema: { tags: calendarTags, summary: '工作日历：已知年份与管理员录入的放假安排', response: { 200: CalendarInfo } } }, async (req) =>
+    calendar.calendarInfo(ctxOf(req)),
+  );
+  app.get(
+    '/calendar/deadline',
+    { schema: { tags: calendarTags, summary: '从某日起 N 个工作日的期限（开始之日不计入）', querystring: DeadlineQuery, response: { 200: Deadline } } },
+    async (req) => calendar.deadline(ctxOf(req), req.query.from, req.query.workingDays),
+  );
+  app.post(
+    '/calendar/overrides',
+    { schema: { tags: calendarTags, summary: '录入官方放假安排（某日放假或调休上班）', body: CalendarOverrideCreate, response: { 200: CalendarOverride } } },
+    async (req) => calendar.addOverride(ctxOf(req), req.body),
+  );
+  app.post(
+    '/calendar/overrides/:id/void',
+    { schema: { tags: calendarTags, summary: '作废一条放假安排', params: IdParams, body: VoidBody, response: { 200: CalendarOverride } } },
+    async (req) => calendar.voidOverride(ctxOf(req), req.params.id, req.body),
   );
 };

@@ -94,3 +94,11 @@ export type DictionariesTable = Versioned & {
   sort_order: Generated<number>;
   active: Generated<boolean>;
 };
+
+/** An admin's entry of the official 放假安排 where the calendar package does not know the year yet (or is wrong). */
+export type CalendarOverridesTable = Versioned & {
+  id: Generated<number>;
+  on_date: string;
+  is_workday: boolean;
+  name: Generated<string>;
+};
