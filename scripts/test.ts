@@ -1,5 +1,5 @@
 // The whole test run, one command (`npm test`): what CI runs, on the embedded server by default or on
-// TEST_DATABASE_URL. Installs Debian's chromium and CJK fonts first when missing (the e2e test drives them).
+// TEST_DATABASE_URL. Installs the Debian packages the tests drive first when missing.
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -14,17 +14,23 @@ const step = (title: string, command: string, args: string[]) => {
   console.log(`✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 };
 
-function ensureBrowser(): void {
-  const hasChromium = fs.existsSync('/usr/bin/chromium');
-  const hasCjkFont = spawnSync('sh', ['-c', 'fc-list :lang=zh family | grep -q .']).status === 0;
-  if (hasChromium && hasCjkFont) return;
+/** What the tests drive: Debian's chromium with CJK fonts (e2e), LibreOffice (opens generated .docx), poppler (PDF → PNG). */
+function ensureDebianPackages(): void {
+  const has = (cmd: string) => spawnSync('sh', ['-c', cmd]).status === 0;
+  const missing = [
+    ...(fs.existsSync('/usr/bin/chromium') ? [] : ['chromium']),
+    ...(has('fc-list :lang=zh family | grep -q .') ? [] : ['fonts-noto-cjk']),
+    ...(has('command -v soffice') ? [] : ['libreoffice-writer-nogui']),
+    ...(has('command -v pdftoppm') ? [] : ['poppler-utils']),
+  ];
+  if (missing.length === 0) return;
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  console.log('▶ installing Debian packages: chromium fonts-noto-cjk');
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk`, { stdio: 'inherit' });
+  console.log(`▶ installing Debian packages: ${missing.join(' ')}`);
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
 }
 
 console.log(`node ${process.version} · database: ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded PostgreSQL'}`);
-ensureBrowser();
+ensureDebianPackages();
 step('lint', 'biome', ['check', '.']);
 step('typecheck', 'tsc', ['--noEmit', '-p', '.']);
 step('unit and API tests', 'vitest', ['run']);
