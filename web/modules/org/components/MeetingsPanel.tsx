@@ -1,0 +1,173 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { LeadingGroup, Meeting } from '../../../../domain/org/contracts.ts';
+import { meetingKindLabels, meetingKinds } from '../../../../domain/org/rules.ts';
+import { changedFields } from '../../../ui/changedFields.ts';
+import { toDateString, todayString } from '../../../ui/dates.ts';
+import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
+import { orgApi, orgKeys } from '../api.ts';
+
+type MeetingKind = Meeting['kind'];
+type MeetingValues = {
+  kind: MeetingKind;
+  title: string;
+  heldOn: Dayjs;
+  place?: string;
+  host?: string;
+  attendees?: string[];
+  minutes?: string;
+  decisions?: string;
+};
+
+const kindColors: Record<MeetingKind, string> = { special: 'purple', plenary: 'blue', other: 'default' };
+
+const Block = ({ text }: { text: string }) =>
+  text ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{text}</Typography.Paragraph> : <Typography.Text type="secondary">—</Typography.Text>;
+
+/** The group's meetings: a record of when it met, who attended, and what it decided. */
+export function MeetingsPanel({ group, canWrite }: { group: LeadingGroup; canWrite: boolean }) {
+  const queryClient = useQueryClient();
+  const list = usePagedQuery<Meeting, object>(orgKeys.meetings(group.id), (q) => orgApi.meetings({ ...q, leadingGroupId: group.id }), {});
+  const [editing, setEditing] = useState<Meeting | 'new' | null>(null);
+  const editingMeeting = editing !== 'new' ? editing : null;
+
+  const save = async ({ heldOn, ...rest }: MeetingValues) => {
+    const values = { ...rest, heldOn: toDateString(heldOn) ?? todayString() };
+    if (editingMeeting) {
+      await orgApi.updateMeeting(editingMeeting.id, { ...changedFields(editingMeeting, values), version: editingMeeting.version });
+    } else {
+      await orgApi.createMeeting({ ...values, orgUnitId: group.orgUnitId, leadingGroupId: group.id });
+    }
+    await queryClient.invalidateQueries({ queryKey: orgKeys.meetings(group.id) });
+  };
+
+  const columns: TableColumnsType<Meeting> = [
+    { title: '会议日期', dataIndex: 'heldOn', width: 110 },
+    { title: '会议名称', dataIndex: 'title', width: 240 },
+    { title: '类型', dataIndex: 'kind', width: 100, render: (k: MeetingKind) => <Tag color={kindColors[k]}>{meetingKindLabels[k]}</Tag> },
+    { title: '地点', dataIndex: 'place', width: 140, render: (p: string) => p || '—' },
+    { title: '主持人', dataIndex: 'host', width: 90, render: (h: string) => h || '—' },
+    { title: '参会人数', key: 'count', width: 90, align: 'right', render: (_, m) => m.attendees.length },
+    ...(canWrite
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 80,
+            render: (_: unknown, m: Meeting) => (
+              <Button type="link" size="small" onClick={() => setEditing(m)}>
+                编辑
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      {canWrite && (
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            登记会议
+          </Button>
+        </Flex>
+      )}
+      <Table<Meeting>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        scroll={{ x: 850 }}
+        {...list.table}
+        expandable={{
+          expandedRowRender: (m) => (
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                {
+                  key: 'attendees',
+                  label: `参会人员（${m.attendees.length}）`,
+                  children: m.attendees.length ? (
+                    <Space size={[4, 4]} wrap>
+                      {m.attendees.map((a) => (
+                        <Tag key={a}>{a}</Tag>
+                      ))}
+                    </Space>
+                  ) : (
+                    '—'
+                  ),
+                },
+                { key: 'minutes', label: '会议纪要', children: <Block text={m.minutes} /> },
+                { key: 'decisions', label: '议定事项', children: <Block text={m.decisions} /> },
+              ]}
+            />
+          ),
+        }}
+      />
+
+      <FormDrawer<MeetingValues>
+        wide
+        open={editing !== null}
+        title={editingMeeting ? '编辑会议' : '登记会议'}
+        onClose={() => setEditing(null)}
+        initialValues={
+          editingMeeting
+            ? {
+                kind: editingMeeting.kind,
+                title: editingMeeting.title,
+                heldOn: dayjs(editingMeeting.heldOn),
+                place: editingMeeting.place,
+                host: editingMeeting.host,
+                attendees: editingMeeting.attendees,
+                minutes: editingMeeting.minutes,
+                decisions: editingMeeting.decisions,
+              }
+            : { kind: 'special', heldOn: dayjs(todayString()), title: `${group.name}会议`, attendees: [] }
+        }
+        onSubmit={save}
+      >
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="kind" label="会议类型" rules={[{ required: true }]}>
+              <Select options={meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="heldOn" label="会议日期" rules={[{ required: true, message: '请选择日期' }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="title" label="会议名称" rules={[{ required: true, whitespace: true, message: '请输入会议名称' }, { max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="place" label="地点" rules={[{ max: 200 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="host" label="主持人" rules={[{ max: 32 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="attendees" label="参会人员" extra="输入姓名后回车；可用逗号、顿号或空格分隔一次录入多人">
+          <Select mode="tags" tokenSeparators={[',', '，', '、', ' ']} open={false} placeholder="输入姓名" />
+        </Form.Item>
+        <Form.Item name="minutes" label="会议纪要" rules={[{ max: 20000 }]}>
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} />
+        </Form.Item>
+        <Form.Item name="decisions" label="议定事项" rules={[{ max: 5000 }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+        </Form.Item>
+      </FormDrawer>
+    </>
+  );
+}
