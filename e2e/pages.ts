@@ -39,6 +39,7 @@ export class ChangePasswordPage {
     await this.page.locator('#newPassword').fill(next);
     await this.page.locator('#confirmPassword').fill(next);
     await this.page.getByRole('button', { name: /确认修改/ }).click();
+    await this.page.waitForURL((u) => u.pathname === '/');
   }
 }
 

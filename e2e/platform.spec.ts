@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ChangePasswordPage, LoginPage, launchBrowser, Shell } from './pages.ts';
@@ -18,6 +19,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   if (server) await stopServer(server);
+  fs.rmSync(home.dataDir, { recursive: true, force: true });
 });
 
 test('first start prints the admin credentials and loads the demo town', async () => {
@@ -75,7 +77,7 @@ test('a village cadre sees only the menu entries and the village their role allo
 test('a second start reuses the data and loads nothing twice; a start after kill -9 recovers', async () => {
   assert.equal(await stopServer(server, 'SIGTERM'), 0);
   server = await startServer(home);
-  assert.doesNotMatch(server.output(), /首次启动/);
+  assert.doesNotMatch(server.output(), /首次启动：/);
   const login = async () =>
     fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: newPassword }) });
   assert.equal((await login()).status, 200);

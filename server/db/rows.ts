@@ -66,11 +66,11 @@ export async function paginate<O>(query: SelectQueryBuilder<any, any, O>, q: Pag
 export const isoOrNull = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 /** Maps a unique-constraint violation to a clerk-readable 409 instead of a 500. */
-export async function uniquely<T>(work: Promise<T>, message: string): Promise<T> {
+export async function uniquely<T>(work: Promise<T>, message: string, field?: string): Promise<T> {
   try {
     return await work;
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new AppError('DUPLICATE', message);
+    if ((err as { code?: string }).code === '23505') throw new AppError('DUPLICATE', message, field ? { field } : undefined);
     throw err;
   }
 }

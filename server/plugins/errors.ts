@@ -77,7 +77,10 @@ export function registerErrorHandling(app: FastifyInstance, platform: Platform, 
           )
           .catch((e: unknown) => req.log.error(e, 'audit of denied access failed'));
       }
-      return send(reply, err.status, err.code, err.message, err.details);
+      // A rule that names one field ({field}) answers in the same shape as schema validation: [{field, message}].
+      const d = err.details as { field?: unknown } | null;
+      const details = d && !Array.isArray(d) && typeof d.field === 'string' ? [{ ...d, message: err.message }] : err.details;
+      return send(reply, err.status, err.code, err.message, details);
     }
     const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {

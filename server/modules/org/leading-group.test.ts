@@ -129,7 +129,7 @@ describe('restructuring and membership rules', () => {
       members: newList.map((m) => ({ ...m, position: m.position === 'leader' ? 'deputy_leader' : m.position, effectiveFrom: '2025-01-01' })),
     });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'LEADING_GROUP_RULE', message: '领导小组至少应有一名组长', details: { field: 'members' } });
+    expect(res.body.error).toMatchObject({ code: 'LEADING_GROUP_RULE', message: '领导小组至少应有一名组长', details: [{ field: 'members', message: '领导小组至少应有一名组长' }] });
     expect(await count('leading_group_members')).toBe(rows);
     expect(await count('audit_log')).toBe(audits);
     expect(names(await members('2024-06-01'), 'leader')).toEqual(['王建军', '艾尔肯·吐尔逊']);
@@ -183,7 +183,7 @@ describe('restructuring and membership rules', () => {
       effectiveFrom: '2021-01-01',
     });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'LEADING_GROUP_RULE', message: '任职起始日期不能早于小组成立日期 2021-04-06', details: { field: 'effectiveFrom' } });
+    expect(res.body.error).toMatchObject({ code: 'LEADING_GROUP_RULE', message: '任职起始日期不能早于小组成立日期 2021-04-06', details: [{ field: 'effectiveFrom', message: '任职起始日期不能早于小组成立日期 2021-04-06' }] });
     expect(await count('leading_group_members')).toBe(rows);
   });
 

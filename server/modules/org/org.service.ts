@@ -113,6 +113,7 @@ export async function createUser(ctx: Ctx, input: UserCreate, preset?: { passwor
         mustChange: preset?.mustChange ?? true,
       }),
       `用户名「${input.username}」已被使用`,
+      'username',
     );
     // The trail keeps who was created, never the identifiers themselves.
     return {

@@ -205,7 +205,7 @@ describe('org units', () => {
     const [units, audits] = [await count('org_units'), await count('audit_log')];
     const res = await admin.request('POST', '/api/org/units', { parentId: parentId(), kind, name: '不该出现' });
     expect(res.status).toBe(400);
-    expect(res.body.error).toEqual({ code: 'ORG_UNIT_INVALID_PARENT', message, details: { field: 'kind' } });
+    expect(res.body.error).toEqual({ code: 'ORG_UNIT_INVALID_PARENT', message, details: [{ field: 'kind', message }] });
     expect(await count('org_units')).toBe(units);
     expect(await count('audit_log')).toBe(audits);
   });
@@ -403,7 +403,7 @@ describe('role assignments', () => {
     const grants = await count('role_assignments');
     const res = await admin.request('POST', '/api/org/role-assignments', { userId: await userIdOf('zhifa1'), role: 'village_cadre', orgUnitId: ids.town });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ message: '村干部角色只能在村或社区授予', details: { field: 'orgUnitId' } });
+    expect(res.body.error).toMatchObject({ message: '村干部角色只能在村或社区授予', details: [{ field: 'orgUnitId', message: '村干部角色只能在村或社区授予' }] });
     expect(await count('role_assignments')).toBe(grants);
   });
 
