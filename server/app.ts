@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { leadingGroupRoutes } from './modules/org/leading-group.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -64,6 +65,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(platformRoutes, { prefix: '/api' });
   await app.register(orgRoutes, { prefix: '/api/org' });
   await app.register(leadingGroupRoutes, { prefix: '/api/org' });
+  await app.register(reportsRoutes, { prefix: '/api/reports' });
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

@@ -175,3 +175,28 @@ export async function userVisible(db: Db, scope: Scope, userId: number): Promise
   const row = await db.selectFrom('users').select('id').where('id', '=', userId).where('voided_at', 'is', null).where(scopeFilter('users.org_unit_id', scope)).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Members in force on `date` of the leading groups in scope, optionally of one position (indicators). */
+export function membersInForceOn(db: Db, scope: Scope, date: string, position?: 'leader' | 'deputy_leader' | 'member') {
+  let q = db
+    .selectFrom('leading_group_members')
+    .select(['id', 'person_name', 'office', 'position', 'effective_from'])
+    .where('voided_at', 'is', null)
+    .where(scopeFilter('leading_group_members.org_unit_id', scope))
+    .where('effective_from', '<=', date)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', date)]));
+  if (position) q = q.where('position', '=', position);
+  return q.orderBy('id').execute();
+}
+
+/** The year's key tasks of the groups in scope, optionally of one status (indicators). */
+export function tasksOfYear(db: Db, scope: Scope, year: number, status?: 'done') {
+  let q = db
+    .selectFrom('group_tasks')
+    .select(['id', 'title', 'deadline', 'status', 'owner_name'])
+    .where('voided_at', 'is', null)
+    .where('year', '=', year)
+    .where(scopeFilter('group_tasks.org_unit_id', scope));
+  if (status) q = q.where('status', '=', status);
+  return q.orderBy('deadline').execute();
+}
