@@ -37,7 +37,10 @@ test('admin logs in, must change the initial password, then opens the org tree a
   const login = new LoginPage(page);
   await login.open(server.url);
   await login.logIn('admin', 'wrong-Password-1');
-  await page.getByText(/用户名或密码错误/).first().waitFor();
+  await page
+    .getByText(/用户名或密码错误/)
+    .first()
+    .waitFor();
   await login.logIn('admin', adminPassword);
   await new ChangePasswordPage(page).change(adminPassword, newPassword);
   const shell = new Shell(page);

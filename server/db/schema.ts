@@ -1,5 +1,14 @@
 import type { GroupTasksTable, LeadingGroupMembersTable, LeadingGroupsTable, MeetingsTable, TaskProgressTable } from './tables/org.ts';
-import type { AttachmentsTable, AuditLogTable, CalendarOverridesTable, DictionariesTable, OrgUnitsTable, RoleAssignmentsTable, SessionsTable, UsersTable } from './tables/platform.ts';
+import type {
+  AttachmentsTable,
+  AuditLogTable,
+  CalendarOverridesTable,
+  DictionariesTable,
+  OrgUnitsTable,
+  RoleAssignmentsTable,
+  SessionsTable,
+  UsersTable,
+} from './tables/platform.ts';
 
 /** The one DB interface: every table the migrations create, as Kysely sees it. */
 export type DB = {

@@ -14,7 +14,7 @@ export async function listEntries(ctx: Ctx, q: DictionaryQuery): Promise<Diction
 /** For module services: a code must be an active entry of its dictionary; the error names the field in Chinese. */
 export async function requireCode(ctx: Ctx, kind: string, code: string, field: string, title: string): Promise<DictionaryEntry> {
   const row = await repo.findEntry(ctx.db, kind, code);
-  if (!row || !row.active) throw new AppError('VALIDATION_FAILED', `「${title}」的取值「${code}」不在字典中`, [{ field, message: `「${title}」的取值不在字典中` }]);
+  if (!row?.active) throw new AppError('VALIDATION_FAILED', `「${title}」的取值「${code}」不在字典中`, [{ field, message: `「${title}」的取值不在字典中` }]);
   return toEntry(row);
 }
 

@@ -183,7 +183,11 @@ describe('restructuring and membership rules', () => {
       effectiveFrom: '2021-01-01',
     });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'LEADING_GROUP_RULE', message: '任职起始日期不能早于小组成立日期 2021-04-06', details: [{ field: 'effectiveFrom', message: '任职起始日期不能早于小组成立日期 2021-04-06' }] });
+    expect(res.body.error).toMatchObject({
+      code: 'LEADING_GROUP_RULE',
+      message: '任职起始日期不能早于小组成立日期 2021-04-06',
+      details: [{ field: 'effectiveFrom', message: '任职起始日期不能早于小组成立日期 2021-04-06' }],
+    });
     expect(await count('leading_group_members')).toBe(rows);
   });
 
