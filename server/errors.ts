@@ -25,6 +25,9 @@ const catalog = {
   PASSWORD_WRONG: [400, '原密码不正确'],
   ORG_UNIT_INVALID_PARENT: [400, '上级单位不正确'],
   LEADING_GROUP_RULE: [400, '领导小组信息不符合规则'],
+  // reports
+  REPORT_RULE: [409, '报告当前状态不允许此操作'],
+  REPORT_HAS_PROBLEMS: [409, '报告体检发现与记录不符的内容，请先修改'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof catalog;

@@ -28,3 +28,59 @@ export const IndicatorRecord = Type.Object({
 export type IndicatorRecord = Static<typeof IndicatorRecord>;
 
 export const IndicatorParams = Input({ id: Type.String({ title: '指标', pattern: '^[a-z_]+\\.[a-z0-9_]+$', maxLength: 100 }) });
+
+const reportStatuses = ['draft', 'approved', 'published'] as const;
+export const reportStatusLabels: Record<(typeof reportStatuses)[number], string> = { draft: '草稿', approved: '已审定', published: '已公开' };
+
+export const TemplateBlockSchema = Input({
+  kind: Type.Enum(['title', 'heading1', 'heading2', 'paragraph', 'narrative'], { title: '段落类型' }),
+  text: Type.Optional(Type.String({ title: '模板文字', maxLength: 2000 })),
+  id: Type.Optional(Type.String({ title: '叙述段编号', pattern: '^[a-z_]+$', maxLength: 40 })),
+  label: Type.Optional(Type.String({ title: '叙述段名称', maxLength: 100 })),
+});
+export const Narratives = Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.String({ maxLength: 20000 }), { title: '叙述内容' });
+
+export const AnnualReport = Type.Object({
+  id: Type.Integer(),
+  orgUnitId: Type.Integer(),
+  orgName: Type.String(),
+  year: Type.Integer(),
+  status: Type.Enum(reportStatuses),
+  template: Type.Array(TemplateBlockSchema),
+  narratives: Narratives,
+  approvedAt: Type.Union([Type.String(), Type.Null()]),
+  publishedAt: Type.Union([Type.String(), Type.Null()]),
+  version: Type.Integer(),
+});
+export type AnnualReport = Static<typeof AnnualReport>;
+
+export const ReportProblem = Type.Object({
+  kind: Type.Enum(['figure', 'rate', 'law', 'term']),
+  at: Type.Integer(),
+  excerpt: Type.String(),
+  message: Type.String(),
+  indicatorId: Type.Optional(Type.String()),
+});
+export const RenderedBlock = Type.Object({
+  kind: Type.String(),
+  narrativeId: Type.Optional(Type.String()),
+  label: Type.Optional(Type.String()),
+  segments: Type.Array(Type.Object({ text: Type.String(), figure: Type.Optional(Type.String()) })),
+});
+export const ReportPreview = Type.Object({
+  report: AnnualReport,
+  blocks: Type.Array(RenderedBlock),
+  problems: Type.Array(ReportProblem),
+  figures: Type.Array(IndicatorValue),
+});
+
+export const ReportCreate = Input({ org: Text('单位', 100), year: Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 }) });
+export type ReportCreate = Static<typeof ReportCreate>;
+export const ReportUpdate = Input({
+  narratives: Type.Optional(Narratives),
+  template: Type.Optional(Type.Array(TemplateBlockSchema, { title: '报告模板', maxItems: 200 })),
+  version: Type.Integer({ title: '版本号', minimum: 1 }),
+});
+export type ReportUpdate = Static<typeof ReportUpdate>;
+export const ReportListQuery = Input({ org: Type.Optional(Text('单位', 100)), year: Type.Optional(Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 })) });
+export const CheckTextBody = Input({ org: Text('单位', 100), year: Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 }), text: Text('报告文字', 100000) });

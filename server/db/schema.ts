@@ -9,6 +9,7 @@ import type {
   SessionsTable,
   UsersTable,
 } from './tables/platform.ts';
+import type { AnnualReportsTable } from './tables/reports.ts';
 
 /** The one DB interface: every table the migrations create, as Kysely sees it. */
 export type DB = {
@@ -25,4 +26,5 @@ export type DB = {
   meetings: MeetingsTable;
   group_tasks: GroupTasksTable;
   task_progress: TaskProgressTable;
+  annual_reports: AnnualReportsTable;
 };

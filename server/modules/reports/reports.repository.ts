@@ -1,8 +1,53 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { TemplateBlock } from '../../../domain/reports/template.ts';
 import type { DB } from '../../db/schema.ts';
+import { type Scope, scopeFilter } from '../../platform/permissions.ts';
 
 /** An org unit by id (all digits) or by exact name; several units of one name are ambiguous. */
 export function findUnitsByIdOrName(db: Kysely<DB>, org: string) {
   const q = db.selectFrom('org_units').select(['id', 'name', 'path', 'kind']).where('voided_at', 'is', null);
   return (/^\d+$/.test(org) ? q.where('id', '=', Number(org)) : q.where('name', '=', org)).limit(2).execute();
+}
+
+export function findReport(db: Kysely<DB>, scope: Scope, id: number) {
+  return db
+    .selectFrom('annual_reports')
+    .innerJoin('org_units', 'org_units.id', 'annual_reports.org_unit_id')
+    .selectAll('annual_reports')
+    .select(['org_units.name as org_name', 'org_units.parent_id as org_parent_id'])
+    .where('annual_reports.id', '=', id)
+    .where('annual_reports.voided_at', 'is', null)
+    .where(scopeFilter('annual_reports.org_unit_id', scope))
+    .executeTakeFirst();
+}
+export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
+
+export function listReports(db: Kysely<DB>, scope: Scope, filter: { orgUnitId?: number; year?: number }) {
+  let q = db
+    .selectFrom('annual_reports')
+    .innerJoin('org_units', 'org_units.id', 'annual_reports.org_unit_id')
+    .selectAll('annual_reports')
+    .select(['org_units.name as org_name', 'org_units.parent_id as org_parent_id'])
+    .where('annual_reports.voided_at', 'is', null)
+    .where(scopeFilter('annual_reports.org_unit_id', scope));
+  if (filter.orgUnitId) q = q.where('annual_reports.org_unit_id', '=', filter.orgUnitId);
+  if (filter.year) q = q.where('annual_reports.year', '=', filter.year);
+  return q.orderBy('annual_reports.year', 'desc').orderBy('org_units.name').execute();
+}
+
+export function findReportOf(db: Kysely<DB>, orgUnitId: number, year: number) {
+  return db.selectFrom('annual_reports').selectAll().where('org_unit_id', '=', orgUnitId).where('year', '=', year).where('voided_at', 'is', null).executeTakeFirst();
+}
+
+export function insertReport(trx: Transaction<DB>, v: { orgUnitId: number; year: number; template: TemplateBlock[]; narratives: Record<string, string> }) {
+  return trx
+    .insertInto('annual_reports')
+    .values({ org_unit_id: v.orgUnitId, year: v.year, status: 'draft', template: JSON.stringify(v.template), narratives: JSON.stringify(v.narratives) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function unitName(db: Kysely<DB>, id: number | null) {
+  if (id === null) return Promise.resolve(undefined);
+  return db.selectFrom('org_units').select('name').where('id', '=', id).executeTakeFirst();
 }

@@ -1,6 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IndicatorParams, IndicatorRecord, IndicatorsQuery, IndicatorValue } from '../../../domain/reports/contracts.ts';
+import { IdParams, Version } from '../../../domain/platform/contracts.ts';
+import {
+  AnnualReport,
+  CheckTextBody,
+  IndicatorParams,
+  IndicatorRecord,
+  IndicatorsQuery,
+  IndicatorValue,
+  ReportCreate,
+  ReportListQuery,
+  ReportPreview,
+  ReportProblem,
+  ReportUpdate,
+} from '../../../domain/reports/contracts.ts';
 import { ctxOf } from '../../plugins/auth.ts';
 import * as svc from './reports.service.ts';
 
@@ -24,5 +37,47 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => svc.indicatorRecords(ctxOf(req), req.params.id, req.query.org, req.query.year),
+  );
+
+  const reportTags = ['年度法治政府建设情况报告'];
+  const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
+  app.get(
+    '/annual',
+    { schema: { tags: reportTags, summary: '年度报告列表', querystring: ReportListQuery, response: { 200: Type.Object({ items: Type.Array(AnnualReport) }) } } },
+    async (req) => ({
+      items: await svc.listReports(ctxOf(req), req.query.org, req.query.year),
+    }),
+  );
+  app.post('/annual', { schema: { tags: reportTags, summary: '新建年度报告草稿（沿用上年的叙述与模板）', body: ReportCreate, response: { 200: ReportPreview } } }, async (req) =>
+    svc.createReport(ctxOf(req), req.body),
+  );
+  app.get('/annual/:id', { schema: { tags: reportTags, summary: '报告预览（数字由记录实时计算）与报告体检', params: IdParams, response: { 200: ReportPreview } } }, async (req) =>
+    svc.preview(ctxOf(req), req.params.id),
+  );
+  app.patch('/annual/:id', { schema: { tags: reportTags, summary: '修改叙述段或模板', params: IdParams, body: ReportUpdate, response: { 200: ReportPreview } } }, async (req) =>
+    svc.updateReport(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/annual/:id/approve',
+    { schema: { tags: reportTags, summary: '镇领导审定（体检有与记录不符之处时拒绝）', params: IdParams, body: VersionBody, response: { 200: ReportPreview } } },
+    async (req) => svc.approveReport(ctxOf(req), req.params.id, req.body.version),
+  );
+  app.post(
+    '/annual/:id/publish',
+    { schema: { tags: reportTags, summary: '标记已向社会公开', params: IdParams, body: VersionBody, response: { 200: ReportPreview } } },
+    async (req) => svc.publishReport(ctxOf(req), req.params.id, req.body.version),
+  );
+  app.get('/annual/:id/docx', { schema: { tags: reportTags, summary: '导出 Word（公文格式，GB/T 9704-2012）', params: IdParams } }, async (req, reply) => {
+    const { filename, bytes } = await svc.exportReport(ctxOf(req), req.params.id);
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    return reply.send(bytes);
+  });
+  app.post(
+    '/check',
+    { schema: { tags: reportTags, summary: '报告体检：检查粘贴的文字', body: CheckTextBody, response: { 200: Type.Object({ problems: Type.Array(ReportProblem) }) } } },
+    async (req) => ({
+      problems: await svc.checkText(ctxOf(req), req.body.org, req.body.year, req.body.text),
+    }),
   );
 };

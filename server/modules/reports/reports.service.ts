@@ -1,9 +1,14 @@
-import type { IndicatorRecord, IndicatorValue } from '../../../domain/reports/contracts.ts';
+import { shanghaiDate } from '../../../domain/platform/dates.ts';
+import { checkReport, type ReportProblem, repealedByCivilCode } from '../../../domain/reports/check.ts';
+import type { AnnualReport, IndicatorRecord, IndicatorValue, ReportCreate, ReportUpdate } from '../../../domain/reports/contracts.ts';
 import { yearPeriod } from '../../../domain/reports/period.ts';
+import { defaultTemplate, type RenderedBlock, renderReport, reportText } from '../../../domain/reports/template.ts';
+import { isoOrNull, uniquely, updateVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { requireUnitInScope, type Scope } from '../../platform/permissions.ts';
+import { audited, type Ctx } from '../../platform/context.ts';
+import { requireUnitInScope, type Scope, scopeOf } from '../../platform/permissions.ts';
 import { indicators } from './registry.ts';
+import { reportDocument } from './report.document.ts';
 import * as repo from './reports.repository.ts';
 
 /** The org unit a report is about, which the actor must be allowed to report on; figures cover its whole subtree. */
@@ -28,4 +33,155 @@ export async function indicatorRecords(ctx: Ctx, id: string, org: string, year: 
   const period = yearPeriod(year);
   const [value, items] = await Promise.all([indicator.compute(ctx.db, scope, period), indicator.records ? indicator.records(ctx.db, scope, period) : Promise.resolve([])]);
   return { indicator: { id, label: indicator.label, unit: indicator.unit, module: indicator.module, value }, items };
+}
+
+// ── the annual report ────────────────────────────────────────────────────────────────────────────
+
+const toReport = (r: repo.ReportRow): AnnualReport => ({
+  id: r.id,
+  orgUnitId: r.org_unit_id,
+  orgName: r.org_name,
+  year: r.year,
+  status: r.status,
+  template: r.template,
+  narratives: r.narratives,
+  approvedAt: isoOrNull(r.approved_at),
+  publishedAt: isoOrNull(r.published_at),
+  version: r.version,
+});
+
+async function reportFor(ctx: Ctx, id: number): Promise<repo.ReportRow> {
+  const row = await repo.findReport(ctx.db, scopeOf(ctx.actor, 'reports.read'), id);
+  if (!row) throw new AppError('NOT_FOUND', '报告不存在');
+  return row;
+}
+
+export async function listReports(ctx: Ctx, org?: string, year?: number): Promise<AnnualReport[]> {
+  const orgUnitId = org ? (await reportScope(ctx, org)).unit.id : undefined;
+  return (await repo.listReports(ctx.db, scopeOf(ctx.actor, 'reports.read'), { orgUnitId, year })).map(toReport);
+}
+
+/** A new draft; what the town wrote last year about problems and plans comes over as a starting point. */
+export async function createReport(ctx: Ctx, input: ReportCreate): Promise<ReportPreviewT> {
+  const { unit } = await reportScope(ctx, input.org);
+  await requireUnitInScope(ctx.db, ctx.actor, 'reports.write', unit.id);
+  if (await repo.findReportOf(ctx.db, unit.id, input.year)) throw new AppError('DUPLICATE', `${unit.name}${input.year}年度报告已存在`, { field: 'year' });
+  const last = await repo.findReportOf(ctx.db, unit.id, input.year - 1);
+  const narratives = last ? carriedOver(last.narratives) : {};
+  const id = await audited(ctx, async (trx) => {
+    const { id } = await uniquely(
+      repo.insertReport(trx, { orgUnitId: unit.id, year: input.year, template: last?.template ?? defaultTemplate, narratives }),
+      '该年度报告已存在',
+      'year',
+    );
+    return {
+      result: id,
+      audit: { action: 'report.create', entityType: 'annual_report', entityId: id, orgUnitId: unit.id, after: { year: input.year, carriedOverFrom: last?.id ?? null } },
+    };
+  });
+  return preview(ctx, id);
+}
+
+/** Last year's plans become this year's reference; the rest starts empty. */
+function carriedOver(narratives: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(narratives).filter(([k]) => ['intro', 'problems', 'first_responsibility'].includes(k)));
+}
+
+async function figuresFor(ctx: Ctx, row: repo.ReportRow): Promise<IndicatorValue[]> {
+  return indicatorValues(ctx, String(row.org_unit_id), row.year);
+}
+
+export type ReportPreviewT = { report: AnnualReport; blocks: RenderedBlock[]; problems: ReportProblem[]; figures: IndicatorValue[] };
+
+/** The draft rendered from live records, with its 体检 result. */
+export async function preview(ctx: Ctx, id: number): Promise<ReportPreviewT> {
+  const row = await reportFor(ctx, id);
+  const figures = await figuresFor(ctx, row);
+  const parent = (await repo.unitName(ctx.db, row.org_parent_id))?.name ?? '';
+  const blocks = renderReport(row.template, { org: row.org_name, parent, year: row.year, figures: new Map(figures.map((f) => [f.id, f])), narratives: row.narratives });
+  const values = Object.fromEntries(figures.map((f) => [f.id, f.value]));
+  return { report: toReport(row), blocks, problems: checkReport(reportText(blocks), values, repealedByCivilCode), figures };
+}
+
+export async function updateReport(ctx: Ctx, id: number, input: ReportUpdate): Promise<ReportPreviewT> {
+  const row = await reportFor(ctx, id);
+  await requireUnitInScope(ctx.db, ctx.actor, 'reports.write', row.org_unit_id);
+  if (row.status !== 'draft') throw new AppError('REPORT_RULE', '报告已审定，不能再修改；如需修改请由镇领导退回');
+  if (input.template?.some((b) => (b.kind === 'narrative' ? !b.id : !b.text)))
+    throw new AppError('VALIDATION_FAILED', '模板中的叙述段须有编号，其他段落须有文字', { field: 'template' });
+  await audited(ctx, async (trx) => {
+    await updateVersioned(trx, 'annual_reports', id, input.version, {
+      narratives: input.narratives ? JSON.stringify(input.narratives) : undefined,
+      template: input.template ? JSON.stringify(input.template) : undefined,
+    });
+    return {
+      result: undefined,
+      audit: {
+        action: 'report.update',
+        entityType: 'annual_report',
+        entityId: id,
+        orgUnitId: row.org_unit_id,
+        before: { narratives: row.narratives },
+        after: { narratives: input.narratives, templateChanged: input.template !== undefined },
+      },
+    };
+  });
+  return preview(ctx, id);
+}
+
+/** A leader signs off; a draft whose text contradicts the records (figures, rates, repealed laws) is refused. */
+export async function approveReport(ctx: Ctx, id: number, version: number): Promise<ReportPreviewT> {
+  const current = await preview(ctx, id);
+  await requireUnitInScope(ctx.db, ctx.actor, 'reports.approve', current.report.orgUnitId);
+  if (current.report.status !== 'draft') throw new AppError('REPORT_RULE', '只有草稿可以审定');
+  const blocking = current.problems.filter((p) => p.kind !== 'term');
+  if (blocking.length > 0) throw new AppError('REPORT_HAS_PROBLEMS', `报告体检发现 ${blocking.length} 处与记录不符：${blocking[0]?.message}`, blocking);
+  await audited(ctx, async (trx) => {
+    await updateVersioned(trx, 'annual_reports', id, version, { status: 'approved', approved_by: ctx.actor.userId, approved_at: new Date() });
+    return {
+      result: undefined,
+      audit: { action: 'report.approve', entityType: 'annual_report', entityId: id, orgUnitId: current.report.orgUnitId, after: { figures: current.figures } },
+    };
+  });
+  return preview(ctx, id);
+}
+
+export async function publishReport(ctx: Ctx, id: number, version: number): Promise<ReportPreviewT> {
+  const row = await reportFor(ctx, id);
+  await requireUnitInScope(ctx.db, ctx.actor, 'reports.write', row.org_unit_id);
+  if (row.status !== 'approved') throw new AppError('REPORT_RULE', '报告须经镇领导审定后才能公开');
+  await audited(ctx, async (trx) => {
+    await updateVersioned(trx, 'annual_reports', id, version, { status: 'published', published_at: new Date() });
+    return { result: undefined, audit: { action: 'report.publish', entityType: 'annual_report', entityId: id, orgUnitId: row.org_unit_id } };
+  });
+  return preview(ctx, id);
+}
+
+/** The report as a .docx in 公文 format; the export is audited. */
+export async function exportReport(ctx: Ctx, id: number): Promise<{ filename: string; bytes: Buffer }> {
+  const p = await preview(ctx, id);
+  const bytes = await reportDocument(p.blocks, { org: p.report.orgName, date: shanghaiDate(new Date(p.report.approvedAt ?? Date.now())) });
+  await ctx.audit.record(
+    ctx.db,
+    { actorId: ctx.actor.userId, actorName: ctx.actor.displayName, ip: ctx.ip },
+    {
+      action: 'report.export',
+      entityType: 'annual_report',
+      entityId: id,
+      orgUnitId: p.report.orgUnitId,
+      after: { format: 'docx', status: p.report.status },
+    },
+  );
+  const title =
+    p.blocks
+      .find((b) => b.kind === 'title')
+      ?.segments.map((s) => s.text)
+      .join('') ?? `${p.report.year}年度法治政府建设情况报告`;
+  return { filename: `${title}.docx`, bytes };
+}
+
+/** 报告体检 on any text a town pastes, against the records of an org and year. */
+export async function checkText(ctx: Ctx, org: string, year: number, text: string): Promise<ReportProblem[]> {
+  const values = Object.fromEntries((await indicatorValues(ctx, org, year)).map((f) => [f.id, f.value]));
+  return checkReport(text, values, repealedByCivilCode);
 }
