@@ -6,29 +6,23 @@ import { type Scope, scopeFilter } from '../../platform/permissions.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export function listGroups(db: Db, scope: Scope) {
-  return db
+/** Live groups in scope, with their town's name. */
+const groupsInScope = (db: Db, scope: Scope) =>
+  db
     .selectFrom('leading_groups')
     .innerJoin('org_units', 'org_units.id', 'leading_groups.org_unit_id')
     .selectAll('leading_groups')
     .select('org_units.name as org_unit_name')
     .where('leading_groups.voided_at', 'is', null)
-    .where(scopeFilter('leading_groups.org_unit_id', scope))
-    .orderBy('leading_groups.id')
-    .execute();
+    .where(scopeFilter('leading_groups.org_unit_id', scope));
+
+export function listGroups(db: Db, scope: Scope) {
+  return groupsInScope(db, scope).orderBy('leading_groups.id').execute();
 }
 export type GroupRow = Awaited<ReturnType<typeof listGroups>>[number];
 
 export function findGroup(db: Db, scope: Scope, id: number) {
-  return db
-    .selectFrom('leading_groups')
-    .innerJoin('org_units', 'org_units.id', 'leading_groups.org_unit_id')
-    .selectAll('leading_groups')
-    .select('org_units.name as org_unit_name')
-    .where('leading_groups.id', '=', id)
-    .where('leading_groups.voided_at', 'is', null)
-    .where(scopeFilter('leading_groups.org_unit_id', scope))
-    .executeTakeFirst();
+  return groupsInScope(db, scope).where('leading_groups.id', '=', id).executeTakeFirst();
 }
 
 export function insertGroup(trx: Transaction<DB>, v: { orgUnitId: number; name: string; establishedOn: string; responsibilities?: string; office?: string }) {
