@@ -4,6 +4,7 @@
  * this only keeps people from being offered what they would be refused.
  */
 import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Capability } from '../../domain/platform/roles.ts';
 
@@ -18,6 +19,9 @@ export function accessOf(capabilities: readonly Capability[]) {
     canReadPersonalData: can('personal_data.read'),
     canReadLeadingGroup: can('leading_group.read'),
     canWriteLeadingGroup: can('leading_group.write'),
+    canReadReports: can('reports.read'),
+    canWriteReports: can('reports.write'),
+    canApproveReports: can('reports.approve'),
   };
 }
 export type Access = ReturnType<typeof accessOf>;
@@ -37,6 +41,8 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/org/units', label: '组织机构', icon: ApartmentOutlined, access: 'canReadOrg', description: '市、镇、村（社区）及部门' },
   { path: '/org/users', label: '用户与角色', icon: UserOutlined, access: 'canManageUsers', description: '账号、密码与角色授权' },
   { path: '/org/leading-group', label: '领导小组', icon: TeamOutlined, access: 'canReadLeadingGroup', description: '依法治镇工作领导小组、会议与年度工作要点' },
+  { path: '/reports/dashboard', label: '驾驶舱', icon: DashboardOutlined, access: 'canReadReports', description: '全年主要指标、与上年对比及记录下钻' },
+  { path: '/reports/annual', label: '年度报告', icon: FileTextOutlined, access: 'canReadReports', description: '法治政府建设情况报告：起草、体检、审定与导出' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, access: 'canReadAudit', description: '操作留痕与完整性校验' },
 ];
 
