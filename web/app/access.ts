@@ -3,8 +3,7 @@
  * "who sees which menu entry and button" (ant-design-pro's access.ts). The server checks every request again;
  * this only keeps people from being offered what they would be refused.
  */
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Capability } from '../../domain/platform/roles.ts';
 
