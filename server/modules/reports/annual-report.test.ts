@@ -56,8 +56,13 @@ describe('the annual report', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.report.status).toBe('approved');
     expect((await coordinator.request('PATCH', `/api/reports/annual/${reportId}`, { narratives: {}, version: 4 })).body.error.code).toBe('REPORT_RULE');
-    const published = await coordinator.request('POST', `/api/reports/annual/${reportId}/publish`, { version: 4 });
+    expect((await coordinator.request('POST', `/api/reports/annual/${reportId}/return`, { version: 4, reason: '再核对' })).status).toBe(403);
+    const returned = await leader.request('POST', `/api/reports/annual/${reportId}/return`, { version: 4, reason: '再核对一遍执法数据' });
+    expect(returned.body.report.status).toBe('draft');
+    expect((await leader.request('POST', `/api/reports/annual/${reportId}/approve`, { version: 5 })).body.report.status).toBe('approved');
+    const published = await coordinator.request('POST', `/api/reports/annual/${reportId}/publish`, { version: 6 });
     expect(published.body.report.status).toBe('published');
+    expect((await leader.request('POST', `/api/reports/annual/${reportId}/return`, { version: 7, reason: '晚了' })).body.error.message).toBe('报告已公开，不能退回');
   });
 
   it('exports a .docx in 公文 format that LibreOffice opens', async () => {

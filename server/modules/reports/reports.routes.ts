@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams, Version } from '../../../domain/platform/contracts.ts';
+import { IdParams, Text, Version } from '../../../domain/platform/contracts.ts';
 import {
   AnnualReport,
   CheckTextBody,
@@ -61,6 +61,19 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/annual/:id/approve',
     { schema: { tags: reportTags, summary: '镇领导审定（体检有与记录不符之处时拒绝）', params: IdParams, body: VersionBody, response: { 200: ReportPreview } } },
     async (req) => svc.approveReport(ctxOf(req), req.params.id, req.body.version),
+  );
+  app.post(
+    '/annual/:id/return',
+    {
+      schema: {
+        tags: reportTags,
+        summary: '镇领导退回已审定的报告（回到草稿）',
+        params: IdParams,
+        body: Type.Object({ version: Version, reason: Text('退回原因', 500) }, { additionalProperties: false }),
+        response: { 200: ReportPreview },
+      },
+    },
+    async (req) => svc.returnReport(ctxOf(req), req.params.id, req.body.version, req.body.reason),
   );
   app.post(
     '/annual/:id/publish',

@@ -146,6 +146,18 @@ export async function approveReport(ctx: Ctx, id: number, version: number): Prom
   return preview(ctx, id);
 }
 
+/** A leader sends an approved (not yet published) report back to draft, with the reason kept in the audit trail. */
+export async function returnReport(ctx: Ctx, id: number, version: number, reason: string): Promise<ReportPreviewT> {
+  const row = await reportFor(ctx, id);
+  await requireUnitInScope(ctx.db, ctx.actor, 'reports.approve', row.org_unit_id);
+  if (row.status !== 'approved') throw new AppError('REPORT_RULE', row.status === 'published' ? '报告已公开，不能退回' : '只有已审定的报告可以退回');
+  await audited(ctx, async (trx) => {
+    await updateVersioned(trx, 'annual_reports', id, version, { status: 'draft', approved_by: null, approved_at: null });
+    return { result: undefined, audit: { action: 'report.return', entityType: 'annual_report', entityId: id, orgUnitId: row.org_unit_id, after: { reason } } };
+  });
+  return preview(ctx, id);
+}
+
 export async function publishReport(ctx: Ctx, id: number, version: number): Promise<ReportPreviewT> {
   const row = await reportFor(ctx, id);
   await requireUnitInScope(ctx.db, ctx.actor, 'reports.write', row.org_unit_id);
