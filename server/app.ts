@@ -8,9 +8,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { counselRoutes } from './modules/counsel/counsel.routes.ts';
+import { enforcementRoutes, publicEnforcementRoutes } from './modules/enforcement/enforcement.routes.ts';
+import { learningRoutes } from './modules/learning/learning.routes.ts';
+import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
 import { leadingGroupRoutes } from './modules/org/leading-group.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { publicityRoutes } from './modules/publicity/publicity.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { villagesRoutes } from './modules/villages/villages.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -65,7 +71,14 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(platformRoutes, { prefix: '/api' });
   await app.register(orgRoutes, { prefix: '/api/org' });
   await app.register(leadingGroupRoutes, { prefix: '/api/org' });
+  await app.register(enforcementRoutes, { prefix: '/api/enforcement' });
+  await app.register(publicEnforcementRoutes, { prefix: '/api/public/enforcement' });
   await app.register(reportsRoutes, { prefix: '/api/reports' });
+  await app.register(mediationRoutes, { prefix: '/api/mediation' });
+  await app.register(learningRoutes, { prefix: '/api/learning' });
+  await app.register(villagesRoutes, { prefix: '/api/villages' });
+  await app.register(publicityRoutes, { prefix: '/api/publicity' });
+  await app.register(counselRoutes, { prefix: '/api/counsel' });
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });

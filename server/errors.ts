@@ -28,6 +28,34 @@ const catalog = {
   // reports
   REPORT_RULE: [409, '报告当前状态不允许此操作'],
   REPORT_HAS_PROBLEMS: [409, '报告体检发现与记录不符的内容，请先修改'],
+  // mediation
+  MEDIATION_RULE: [409, '不符合人民调解法的规定'],
+  MEDIATION_INVALID: [400, '调解信息填写有误'],
+  MEDIATION_IMPORT_INVALID: [400, '导入的台账有错误，未导入任何数据'],
+  // learning
+  LEARNING_RULE: [400, '学法活动信息不符合规则'],
+  QUESTION_INVALID: [400, '题目内容不符合规则'],
+  PAPER_RULE: [400, '组卷规则无法满足'],
+  LEARNING_IMPORT_INVALID: [400, '导入文件有错误，未导入任何数据'],
+  EXAM_STATE: [409, '测试当前状态不允许此操作'],
+  EXAM_NOT_OPEN: [409, '测试尚未开始'],
+  EXAM_CLOSED: [409, '测试已结束'],
+  EXAM_MODE: [409, '该测试不支持此参考方式'],
+  EXAM_ATTEMPTS_EXHAUSTED: [409, '作答次数已用完'],
+  EXAM_TIME_UP: [409, '已超过答题时限，系统已按最后保存的答案交卷'],
+  EXAM_ATTEMPT_FINISHED: [409, '本次作答已交卷'],
+  // enforcement
+  ENFORCEMENT_RULE: [409, '该操作不符合《行政处罚法》的规定'],
+  ENFORCEMENT_STATE: [409, '案件当前所处环节不能进行此操作'],
+  ENFORCEMENT_INVALID: [400, '执法信息填写有误'],
+  // villages
+  VILLAGES_RULE: [400, '村务信息不符合规则'],
+  VILLAGES_STATE: [409, '当前状态不允许此操作'],
+  // publicity
+  PUBLICITY_RULE: [400, '普法信息不符合规则'],
+  // counsel
+  COUNSEL_RULE: [400, '法律事务信息不符合规则'],
+  COUNSEL_STATE: [409, '当前状态不允许此操作'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof catalog;

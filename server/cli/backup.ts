@@ -46,10 +46,13 @@ export async function restore(p: Platform, dir: string, log: (m: string) => void
   const here = await repo.appliedMigrations(p.db);
   const unknown = manifest.migrations.filter((m) => !here.includes(m));
   if (unknown.length > 0) throw new Error(`备份来自更新的版本（迁移 ${unknown.join(', ')}），请先升级 fazhi`);
-  for (const table of Object.keys(manifest.tables)) {
+  // A new instance holds only what migrations seed (default dictionaries, the law catalog): no org unit, no audit entry.
+  for (const table of ['org_units', 'audit_log']) {
     if ((await repo.countRows(p.db, table)) > 0) throw new Error(`目标数据库不是空的（${table} 已有数据），只能恢复到新数据库`);
   }
   await p.db.transaction().execute(async (trx) => {
+    // The backup carries that seeded reference data as it stood, edits included: it replaces the fresh copy.
+    for (const table of Object.keys(manifest.tables).reverse()) await repo.deleteRows(trx, table);
     const input = fs.createReadStream(path.join(dir, 'rows.jsonl.gz')).pipe(createGunzip());
     for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
       if (!line) continue;

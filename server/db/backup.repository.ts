@@ -49,3 +49,7 @@ export async function insertRows(db: Kysely<any>, table: string, rows: unknown[]
 export async function resetIdentity(db: Kysely<any>, table: string): Promise<void> {
   await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
 }
+
+export async function deleteRows(db: Kysely<any>, table: string): Promise<void> {
+  await sql`delete from ${sql.table(table)}`.execute(db);
+}

@@ -1,3 +1,41 @@
+import type { CounselEngagementsTable, CounselMattersTable, LawsuitHearingsTable, LawsuitsTable } from './tables/counsel.ts';
+import type {
+  EnforcementBodiesTable,
+  EnforcementCaseEventsTable,
+  EnforcementCasesTable,
+  EnforcementCertificatesTable,
+  EnforcementCountersTable,
+  EnforcementEvidenceTable,
+  EnforcementFileReviewsTable,
+  EnforcementFindingsTable,
+  EnforcementHearingsTable,
+  EnforcementLegalReviewsTable,
+  EnforcementOfficersTable,
+  EnforcementPowersTable,
+  EnforcementPublicationsTable,
+  EnforcementReviewRoundsTable,
+  EnforcementReviewStandardsTable,
+} from './tables/enforcement.ts';
+import type {
+  AttendancesTable,
+  ExamAttemptsTable,
+  ExamCandidatesTable,
+  ExamsTable,
+  OfflineScoresTable,
+  PaperItemsTable,
+  PapersTable,
+  QuestionsTable,
+  StudySessionsTable,
+} from './tables/learning.ts';
+import type {
+  DisputeFollowUpsTable,
+  DisputePartiesTable,
+  DisputeSessionsTable,
+  DisputesTable,
+  MediationCommitteesTable,
+  MediationMembersTable,
+  MediationTrainingsTable,
+} from './tables/mediation.ts';
 import type { GroupTasksTable, LeadingGroupMembersTable, LeadingGroupsTable, MeetingsTable, TaskProgressTable } from './tables/org.ts';
 import type {
   AttachmentsTable,
@@ -9,7 +47,18 @@ import type {
   SessionsTable,
   UsersTable,
 } from './tables/platform.ts';
+import type { PublicityCampaignsTable, PublicityEventsTable, PublicityLawsTable, PublicityPlansTable, PublicityResponsibilitiesTable } from './tables/publicity.ts';
 import type { AnnualReportsTable } from './tables/reports.ts';
+import type {
+  VillageDisclosuresTable,
+  VillageHearingsTable,
+  VillageHonoursTable,
+  VillageInspectionItemsTable,
+  VillageInspectionsTable,
+  VillageProfilesTable,
+  VillageRulesTable,
+  VillageRuleVersionsTable,
+} from './tables/villages.ts';
 
 /** The one DB interface: every table the migrations create, as Kysely sees it. */
 export type DB = {
@@ -27,4 +76,52 @@ export type DB = {
   group_tasks: GroupTasksTable;
   task_progress: TaskProgressTable;
   annual_reports: AnnualReportsTable;
+  enforcement_bodies: EnforcementBodiesTable;
+  enforcement_officers: EnforcementOfficersTable;
+  enforcement_certificates: EnforcementCertificatesTable;
+  enforcement_powers: EnforcementPowersTable;
+  enforcement_counters: EnforcementCountersTable;
+  enforcement_cases: EnforcementCasesTable;
+  enforcement_case_events: EnforcementCaseEventsTable;
+  enforcement_evidence: EnforcementEvidenceTable;
+  enforcement_legal_reviews: EnforcementLegalReviewsTable;
+  enforcement_hearings: EnforcementHearingsTable;
+  enforcement_publications: EnforcementPublicationsTable;
+  enforcement_review_standards: EnforcementReviewStandardsTable;
+  enforcement_review_rounds: EnforcementReviewRoundsTable;
+  enforcement_file_reviews: EnforcementFileReviewsTable;
+  enforcement_findings: EnforcementFindingsTable;
+  mediation_committees: MediationCommitteesTable;
+  mediation_members: MediationMembersTable;
+  mediation_trainings: MediationTrainingsTable;
+  disputes: DisputesTable;
+  dispute_parties: DisputePartiesTable;
+  dispute_sessions: DisputeSessionsTable;
+  dispute_follow_ups: DisputeFollowUpsTable;
+  study_sessions: StudySessionsTable;
+  attendances: AttendancesTable;
+  questions: QuestionsTable;
+  papers: PapersTable;
+  paper_items: PaperItemsTable;
+  exams: ExamsTable;
+  exam_candidates: ExamCandidatesTable;
+  exam_attempts: ExamAttemptsTable;
+  offline_scores: OfflineScoresTable;
+  village_profiles: VillageProfilesTable;
+  village_honours: VillageHonoursTable;
+  village_inspections: VillageInspectionsTable;
+  village_inspection_items: VillageInspectionItemsTable;
+  village_rules: VillageRulesTable;
+  village_rule_versions: VillageRuleVersionsTable;
+  village_hearings: VillageHearingsTable;
+  village_disclosures: VillageDisclosuresTable;
+  publicity_laws: PublicityLawsTable;
+  publicity_plans: PublicityPlansTable;
+  publicity_responsibilities: PublicityResponsibilitiesTable;
+  publicity_campaigns: PublicityCampaignsTable;
+  publicity_events: PublicityEventsTable;
+  counsel_engagements: CounselEngagementsTable;
+  counsel_matters: CounselMattersTable;
+  lawsuits: LawsuitsTable;
+  lawsuit_hearings: LawsuitHearingsTable;
 };

@@ -2,20 +2,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../config.ts';
 import { ensureDatabase, kyselyFor } from '../db/client.ts';
+import { initialiseIfEmpty } from '../db/demo/load.ts';
 import { startEmbeddedServer } from '../db/embedded.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { AuditTrail } from '../platform/audit.ts';
+import { loadKeys } from '../platform/crypto.ts';
+import { PASSWORD } from './password.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     serverUrl: string;
     templateDb: string;
+    demoTemplateDb: string;
+    demoDataDir: string;
   }
 }
 
 /**
  * One PostgreSQL for the whole run: the machine's (TEST_DATABASE_URL) or an embedded server in a fresh temp dir.
- * Migrations run once into a template database; each test file clones it, so files never share rows.
+ * Migrations run once into a template database, and the demo town is loaded once into a second one (with the master
+ * key and audit head kept in a shared data dir); each test file clones one of them, so files never share rows.
  */
 export default async function setup(project: TestProject) {
   let stop = async () => {};
@@ -31,8 +39,19 @@ export default async function setup(project: TestProject) {
   const db = kyselyFor(url, 2);
   await migrateToLatest(db);
   await db.destroy();
+
+  const demoTemplateDb = `fazhi_tpld_${process.pid}`;
+  const demoDataDir = path.join(dir, 'demo');
+  const demoDb = kyselyFor(await ensureDatabase(serverUrl, demoTemplateDb, templateDb), 2);
+  const keys = loadKeys(demoDataDir);
+  const config = loadConfig({}, { dataDir: demoDataDir, adminPassword: PASSWORD, logLevel: 'silent' });
+  await initialiseIfEmpty({ db: demoDb, dbKind: 'external', audit: new AuditTrail(keys, demoDataDir), keys, config }, true);
+  await demoDb.destroy();
+
   project.provide('serverUrl', serverUrl);
   project.provide('templateDb', templateDb);
+  project.provide('demoTemplateDb', demoTemplateDb);
+  project.provide('demoDataDir', demoDataDir);
   return async () => {
     const admin = kyselyFor(serverUrl, 1);
     const { sql } = await import('kysely');

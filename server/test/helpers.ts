@@ -7,27 +7,34 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { ensureDatabase, kyselyFor } from '../db/client.ts';
-import { initialiseIfEmpty } from '../db/demo/load.ts';
 import { AuditTrail } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
 import { loadKeys } from '../platform/crypto.ts';
+import { PASSWORD } from './password.ts';
 
-export const PASSWORD = 'Test-Pass-2024';
+export { PASSWORD };
 
 export type TestEnv = { app: FastifyInstance; platform: Platform; dataDir: string; close: () => Promise<void> };
 
-/** A fresh database cloned from the migrated template, a fresh data dir, and the app built as in production. */
+/**
+ * A fresh database cloned from a template — migrated only, or with the demo town already loaded (the default) —
+ * a fresh data dir holding the template's master key and audit head, and the app built as in production.
+ */
 export async function createTestEnv(options: { demo?: boolean } = {}): Promise<TestEnv> {
-  const template = inject('templateDb');
-  const serverUrl = inject('serverUrl');
-  // Named with the global setup's pid (the template's suffix), so its teardown drops every clone.
-  const url = await ensureDatabase(serverUrl, `fazhi_t${randomBytes(4).toString('hex')}_${template.split('_').pop()}`, template);
+  const demo = options.demo !== false;
+  const template = inject(demo ? 'demoTemplateDb' : 'templateDb');
+  // Named with the global setup's pid (the templates' suffix), so its teardown drops every clone.
+  const url = await ensureDatabase(inject('serverUrl'), `fazhi_t${randomBytes(4).toString('hex')}_${template.split('_').pop()}`, template);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-data-'));
+  if (demo) {
+    const shared = inject('demoDataDir');
+    fs.cpSync(path.join(shared, 'keys'), path.join(dataDir, 'keys'), { recursive: true });
+    fs.copyFileSync(path.join(shared, 'audit-head.json'), path.join(dataDir, 'audit-head.json'));
+  }
   const config = loadConfig({}, { dataDir, databaseUrl: url, adminPassword: PASSWORD, logLevel: 'silent' });
   const db = kyselyFor(url, 4);
   const keys = loadKeys(dataDir);
   const platform: Platform = { db, dbKind: 'external', audit: new AuditTrail(keys, dataDir), keys, config };
-  if (options.demo !== false) await initialiseIfEmpty(platform, true);
   const app = await buildApp(platform);
   return {
     app,

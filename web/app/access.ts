@@ -3,7 +3,24 @@
  * "who sees which menu entry and button" (ant-design-pro's access.ts). The server checks every request again;
  * this only keeps people from being offered what they would be refused.
  */
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  CommentOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  HomeOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  SoundOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Capability } from '../../domain/platform/roles.ts';
 
@@ -21,6 +38,26 @@ export function accessOf(capabilities: readonly Capability[]) {
     canReadReports: can('reports.read'),
     canWriteReports: can('reports.write'),
     canApproveReports: can('reports.approve'),
+    canReadLearning: can('learning.read'),
+    canWriteLearning: can('learning.write'),
+    canTakeExams: can('exams.take'),
+    canReadMediation: can('mediation.read'),
+    canWriteMediation: can('mediation.write'),
+    canManageMediation: can('mediation.manage'),
+    canReadEnforcement: can('enforcement.read'),
+    canWriteEnforcement: can('enforcement.write'),
+    canManageEnforcement: can('enforcement.manage'),
+    canApproveEnforcement: can('enforcement.approve'),
+    canReviewEnforcement: can('enforcement.review'),
+    canReadVillages: can('villages.read'),
+    canWriteVillages: can('villages.write'),
+    canReadPublicity: can('publicity.read'),
+    canWritePublicity: can('publicity.write'),
+    /** The law catalog: read with publicity; the administrator maintains its national part. */
+    canReadLaws: can('publicity.read') || can('dictionaries.manage'),
+    canManageNationalLaws: can('dictionaries.manage'),
+    canReadCounsel: can('counsel.read'),
+    canWriteCounsel: can('counsel.write'),
   };
 }
 export type Access = ReturnType<typeof accessOf>;
@@ -40,6 +77,15 @@ export const menuEntries: readonly MenuEntry[] = [
   { path: '/org/units', label: '组织机构', icon: ApartmentOutlined, access: 'canReadOrg', description: '市、镇、村（社区）及部门' },
   { path: '/org/users', label: '用户与角色', icon: UserOutlined, access: 'canManageUsers', description: '账号、密码与角色授权' },
   { path: '/org/leading-group', label: '领导小组', icon: TeamOutlined, access: 'canReadLeadingGroup', description: '依法治镇工作领导小组、会议与年度工作要点' },
+  { path: '/learning', label: '学法用法', icon: ReadOutlined, access: 'canReadLearning', description: '学法活动、法律知识测试、题库与统计' },
+  { path: '/my/exams', label: '在线测试', icon: FormOutlined, access: 'canTakeExams', description: '参加法律知识测试' },
+  { path: '/my/learning', label: '我的学习', icon: SolutionOutlined, access: 'canTakeExams', description: '我参加的学法活动与测试成绩' },
+  { path: '/enforcement', label: '行政执法', icon: SafetyCertificateOutlined, access: 'canReadEnforcement', description: '执法案件、权责清单、执法人员、案卷评查与统计' },
+  { path: '/mediation', label: '人民调解', icon: CommentOutlined, access: 'canReadMediation', description: '镇村两级调解委员会、矛盾纠纷登记到回访、台账与统计' },
+  { path: '/villages', label: '民主法治村', icon: EnvironmentOutlined, access: 'canReadVillages', description: '民主法治示范村创建与复核、村规民约、民主听证、村务公开' },
+  { path: '/publicity', label: '普法宣传', icon: SoundOutlined, access: 'canReadPublicity', description: '普法计划与责任清单、普法活动、宣传节点' },
+  { path: '/publicity/laws', label: '法律法规库', icon: BookOutlined, access: 'canReadLaws', description: '法律法规目录：施行、废止与替代关系' },
+  { path: '/counsel', label: '法律顾问', icon: BankOutlined, access: 'canReadCounsel', description: '法律顾问聘用、合同与合法性审查、行政诉讼与负责人出庭应诉' },
   { path: '/reports/dashboard', label: '驾驶舱', icon: DashboardOutlined, access: 'canReadReports', description: '全年主要指标、与上年对比及记录下钻' },
   { path: '/reports/annual', label: '年度报告', icon: FileTextOutlined, access: 'canReadReports', description: '法治政府建设情况报告：起草、体检、审定与导出' },
   { path: '/audit', label: '审计日志', icon: AuditOutlined, access: 'canReadAudit', description: '操作留痕与完整性校验' },

@@ -1,0 +1,221 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { artifacts, ChangePasswordPage, LoginPage, launchBrowser, Shell } from './pages.ts';
+import { prepareHome, type RunningServer, type ServerHome, startServer, stopServer } from './server.ts';
+
+/**
+ * 行政执法 end to end in chromium: an ordinary-procedure case from 线索 to 归档 with the officer, the leader (立案,
+ * 决定) and the legal reviewer (法制审核) each in their own session; the decision document generated; the decision
+ * on the public page with the party's name masked.
+ */
+let home: ServerHome;
+let server: RunningServer;
+let browser: Browser;
+let initialPassword = '';
+const newPassword = 'Sishu-Enf-2024!';
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6f0a20000000049454e44ae426082', 'hex');
+
+before(async () => {
+  home = await prepareHome();
+  server = await startServer(home);
+  browser = await launchBrowser();
+  const match = server.output().match(/初始密码：(\S+)/);
+  assert.ok(match, server.output());
+  initialPassword = match[1] as string;
+});
+after(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+});
+
+/** One user's own browser session, logged in (the initial password changed on first login). */
+async function sessionOf(username: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  const login = new LoginPage(page);
+  await login.open(server.url);
+  await login.logIn(username, initialPassword);
+  await new ChangePasswordPage(page).change(initialPassword, newPassword);
+  await page.getByRole('menuitem', { name: '行政执法' }).first().waitFor();
+  return page;
+}
+
+const visibleModal = (page: Page): Locator => page.locator('.ant-modal:visible').last();
+
+/** Picks options in an antd Select by typing their text. */
+async function choose(scope: Locator, page: Page, fieldId: string, ...texts: string[]) {
+  await scope.locator(`#${fieldId}`).click();
+  for (const t of texts) {
+    await page.keyboard.type(t);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Escape');
+}
+
+/** Clicks a workflow step, fills its form, submits, and waits for the server's confirmation. */
+async function step(page: Page, label: string, fill: (modal: Locator) => Promise<void> = async () => {}) {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const modal = visibleModal(page);
+  await modal.getByText(label).first().waitFor();
+  await fill(modal);
+  await modal.getByRole('button', { name: '提交' }).click();
+  try {
+    // The form closes only when the server accepted the step.
+    await modal.waitFor({ state: 'hidden', timeout: 20_000 });
+  } catch (err) {
+    // Show what the server said instead (a refusal is a toast with its article).
+    await page.screenshot({ path: path.join(artifacts, 'enforcement-failure.png'), fullPage: true });
+    const messages = await page.locator('.ant-message').allTextContents();
+    throw new Error(`「${label}」未完成：${messages.join(' / ') || '无提示'}`, { cause: err });
+  }
+}
+
+const statusIs = async (page: Page, status: string) => page.locator('.ant-card-head').getByText(status, { exact: true }).first().waitFor({ timeout: 15_000 });
+
+test('an ordinary-procedure case goes from 线索 to 归档, the decision is generated and published masked', async () => {
+  const officer = await sessionOf('zhifa1');
+  const shell = new Shell(officer);
+  await shell.openMenu('行政执法');
+  await officer.getByText('努尔江·吐尔洪').first().waitFor();
+
+  // 线索登记
+  await officer.getByRole('button', { name: '登记线索' }).click();
+  const drawer = officer.locator('.ant-drawer').filter({ hasText: '登记案件线索（普通程序）' });
+  await choose(drawer, officer, 'powerId', 'XZCF-005');
+  await drawer.locator('#partyName').fill('张三丰');
+  await drawer.locator('#partyIdNumber').fill('654202199001011234');
+  await drawer.locator('#partyPhone').fill('13800001111');
+  await drawer.locator('#partyAddress').fill('乌苏市四棵树镇四棵树村5组20号');
+  await drawer.locator('#summary').fill('在四棵树村耕地露天焚烧秸秆');
+  await drawer.locator('#actPlace').fill('四棵树村5组耕地');
+  await drawer.locator('#clueSource').fill('日常巡查');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await officer.waitForURL(/\/enforcement\/cases\/\d+$/);
+  const caseUrl = officer.url();
+  await statusIs(officer, '线索登记');
+
+  // 提请立案 (two officers with valid certificates)
+  await step(officer, '提请立案', async (m) => choose(m, officer, 'investigatorIds', '马国强', '赵海燕'));
+  await statusIs(officer, '待立案审批');
+
+  // The leader approves 立案.
+  const leader = await sessionOf('shuji');
+  await leader.goto(caseUrl);
+  await step(leader, '批准立案');
+  await statusIs(leader, '调查取证');
+
+  // 调查取证: a photo from the field, with its hash.
+  await officer.reload();
+  await officer.locator('input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG });
+  const evidence = officer.locator('.ant-modal:visible').filter({ hasText: '登记证据：现场照片.png' });
+  await evidence.locator('#place').fill('四棵树村5组耕地');
+  await evidence.getByRole('button', { name: '确定' }).click();
+  await officer.getByText('证据已登记').first().waitFor();
+  await officer.getByText('现场照片').first().waitFor();
+
+  // 调查终结, with a 法制审核 condition (art. 58).
+  await step(officer, '调查终结', async (m) => {
+    await m.locator('#fineAmount').fill('1000');
+    await m.locator('#basis').fill('《中华人民共和国大气污染防治法》第一百一十九条第一款');
+    await m.locator('#discretionReason').fill('焚烧面积5亩以下，初次违法，按裁量基准处1000元');
+    await m.getByLabel('涉及重大公共利益').check();
+  });
+  await statusIs(officer, '调查终结');
+  await officer
+    .getByText(/未经法制审核/)
+    .first()
+    .waitFor();
+  await shell.screenshot('enforcement-case-blocked');
+
+  // The legal reviewer, who did not investigate, agrees.
+  const reviewer = await sessionOf('shenhe');
+  await reviewer.goto(caseUrl);
+  await step(reviewer, '法制审核', async (m) => m.locator('#comments').fill('主体合法，事实清楚，证据充分，程序合法，裁量适当，同意'));
+
+  // 告知 and 陈述申辩 (the party waives).
+  await officer.reload();
+  await step(officer, '送达事先告知书');
+  await statusIs(officer, '已告知');
+  await step(officer, '陈述申辩');
+
+  // The leader decides: the decision gets its per-town number.
+  await leader.reload();
+  await step(leader, '作出决定', async (m) => m.locator('#reasons').fill('当事人未提出陈述申辩，按裁量基准处罚'));
+  await statusIs(leader, '已决定');
+  await leader
+    .getByText(/四镇综执罚〔\d{4}〕\d+号/)
+    .first()
+    .waitFor();
+
+  // 送达, 执行, 公示, 结案, 归档 — on a phone, as in the field.
+  await officer.setViewportSize({ width: 390, height: 844 });
+  await officer.reload();
+  await step(officer, '送达决定书');
+  await statusIs(officer, '已送达（执行中）');
+  await step(officer, '登记缴款', async (m) => m.locator('#receipt').fill('非税票据0001'));
+  await step(officer, '公示决定');
+  await step(officer, '结案');
+  await statusIs(officer, '已结案');
+  await step(officer, '归档');
+  await statusIs(officer, '已归档');
+  await shell.screenshot('enforcement-case-phone');
+
+  // The decision document, generated from the case.
+  await officer.setViewportSize({ width: 1366, height: 900 });
+  const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('link', { name: /行政处罚决定书/ }).click()]);
+  const docx = path.join(artifacts, 'enforcement-decision.docx');
+  await download.saveAs(docx);
+  assert.ok(fs.statSync(docx).size > 5000);
+  assert.equal(fs.readFileSync(docx).subarray(0, 2).toString(), 'PK');
+  await officer.reload();
+  await officer
+    .getByText(/制作《行政处罚决定书》/)
+    .first()
+    .waitFor();
+  await officer.getByRole('button', { name: '校验哈希链' }).click();
+  await officer
+    .getByText(/哈希链校验通过/)
+    .first()
+    .waitFor();
+  await shell.screenshot('enforcement-case');
+
+  // The public page, no login: the decision with the party masked.
+  const visitor = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await visitor.goto(`${server.url}/public/enforcement`);
+  await visitor.getByText('行政执法公示').first().waitFor();
+  const card = visitor.locator('.ant-card').filter({ hasText: '张某某' }).first();
+  await card.waitFor();
+  const shown = (await card.textContent()) ?? '';
+  assert.match(shown, /四镇综执罚〔\d{4}〕\d+号/);
+  assert.match(shown, /乌苏市四棵树镇四棵树村/);
+  assert.match(shown, /罚款人民币1000\.00元/);
+  const page = await visitor.content();
+  assert.doesNotMatch(page, /张三丰|654202199001011234|13800001111|5组20号/);
+  await new Shell(visitor).screenshot('enforcement-public');
+  for (const p of [officer, leader, reviewer, visitor]) await p.close();
+});
+
+test('a supervisor reads the statistics (8 cases in 2024, all closed, 16 reviews with 26 findings corrected), the powers, the officers and the reviews', async () => {
+  const page = await sessionOf('ducha');
+  await page.goto(`${server.url}/enforcement/stats?year=2024`);
+  await page.getByText('结案率 100%').first().waitFor();
+  await page.getByText('发现问题 26 处，纠正 26 处').first().waitFor();
+  const shell = new Shell(page);
+  await shell.screenshot('enforcement-stats');
+  assert.equal(await page.getByRole('button', { name: '登记线索' }).count(), 0);
+  await page.getByText('权责清单', { exact: true }).first().click();
+  await page.getByText('XZCF-016').first().waitFor();
+  await shell.screenshot('enforcement-powers');
+  await page.getByText('执法人员', { exact: true }).first().click();
+  await page.getByText('65420224001').first().waitFor();
+  await shell.screenshot('enforcement-officers');
+  await page.getByText('案卷评查', { exact: true }).first().click();
+  await page.getByText('共 8 次评查，评查案卷 16 次，发现问题 26 处，已纠正 26 处。').first().waitFor();
+  await page.locator('.ant-table-row-expand-icon').first().click();
+  await page.getByText('已销号').first().waitFor();
+  await shell.screenshot('enforcement-reviews');
+  await page.close();
+});

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ChangePasswordPage, LoginPage, launchBrowser, Shell } from './pages.ts';
+import { prepareHome, type RunningServer, startServer, stopServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let initialPassword = '';
+let coordinatorPage: Page;
+const examTitle = `法律知识自测（e2e ${Date.now().toString(36)}）`;
+let onlineScore = '';
+
+before(async () => {
+  server = await startServer(await prepareHome());
+  browser = await launchBrowser();
+  const match = server.output().match(/初始密码：(\S+)/);
+  assert.ok(match, server.output());
+  initialPassword = match[1] as string;
+});
+after(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+});
+
+async function signIn(page: Page, username: string, newPassword: string) {
+  const login = new LoginPage(page);
+  await login.open(server.url);
+  await login.logIn(username, initialPassword);
+  await new ChangePasswordPage(page).change(initialPassword, newPassword);
+  await page.getByRole('button', { name: /退出登录/ }).waitFor();
+}
+
+/** Picks an option of the antd Select whose form field is `id`. */
+async function choose(page: Page, id: string, option: string | RegExp) {
+  await page.locator(`#${id}`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+test('the coordinator creates a mixed (online + offline) test on a demo paper and publishes it', async () => {
+  coordinatorPage = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = coordinatorPage;
+  await signIn(page, 'sifasuo', 'Sifa-Suo-2024!');
+  const shell = new Shell(page);
+  await shell.openMenu('学法用法');
+  await page.getByRole('tab', { name: '学法活动' }).waitFor();
+  await page.getByText('党委书记讲法治课：习近平法治思想与基层依法治理').waitFor();
+  await shell.screenshot('learning-sessions');
+
+  await page.getByRole('tab', { name: '法律知识测试' }).click();
+  await page.getByText('2024年上半年机关干部法律知识测试（线上）').waitFor();
+  await page.getByRole('button', { name: '新建测试' }).click();
+  const drawer = page.getByRole('dialog').filter({ hasText: '新建测试' });
+  await drawer.locator('#title').fill(examTitle);
+  await choose(page, 'paperId', '《中国共产党纪律处分条例》及法治基础知识测试卷');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  const row = page.locator('tr').filter({ hasText: examTitle });
+  await row.waitFor();
+  await row.getByRole('button', { name: '发布' }).click();
+  await page.getByRole('dialog').filter({ hasText: '发布后生成应考名单' }).getByRole('button', { name: '发布' }).click();
+  await page.getByText(/已发布，应考 \d+ 人/).waitFor();
+  await page.getByRole('dialog').filter({ hasText: '发布后生成应考名单' }).waitFor({ state: 'hidden' });
+  await row.getByText('进行中').waitFor();
+  await shell.screenshot('learning-exams');
+});
+
+test('the figures of 2024 on the statistics page are the seed report’s, and the bank and papers are there', async () => {
+  const page = coordinatorPage;
+  await page.getByRole('tab', { name: '统计' }).click();
+  await choose(page, 'stats-year', '2024 年');
+  await page.getByText('9 期 / 41 人次').waitFor();
+  const figure = async (title: string) => ((await page.locator('.ant-statistic').filter({ hasText: title }).first().textContent()) ?? '').replace(/\s+/g, '');
+  assert.match(await figure('党委中心组学法'), /5次/);
+  assert.match(await figure('主要负责人讲法治课'), /2次/);
+  assert.match(await figure('纪律规定学习'), /3场/);
+  assert.match(await figure('法律知识测试'), /3次/);
+  await new Shell(page).screenshot('learning-stats');
+  await page.getByRole('tab', { name: '题库' }).click();
+  await page.getByText('共 23 条').waitFor();
+  await new Shell(page).screenshot('learning-questions');
+  await page.getByRole('tab', { name: '法律知识测试' }).click();
+});
+
+test('a cadre takes the test on a phone: timer, autosave, hand-in, score; answers stay hidden while it runs', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
+  await signIn(page, 'zhifa1', 'Zhifa-Yi-2024!');
+  await page.getByRole('button', { name: '菜单' }).click();
+  await page.getByRole('menuitem', { name: '在线测试' }).click();
+  const card = page.locator('.ant-card').filter({ hasText: examTitle });
+  await card.getByRole('button', { name: '开始作答' }).waitFor();
+  await page.screenshot({ path: 'e2e/artifacts/learning-my-exams-phone.png', fullPage: true });
+  await card.getByRole('button', { name: '开始作答' }).click();
+  await page.getByLabel('剩余时间').waitFor();
+  const questions = page.locator('[id^="q-"]');
+  assert.equal(await questions.count(), 10);
+  // Answer every question with its first option (whatever it scores, the server grades it).
+  for (let i = 0; i < 10; i++) {
+    await questions.nth(i).locator('.ant-radio-wrapper, .ant-checkbox-wrapper').first().click();
+  }
+  await page.locator('[data-save-state="saved"]').waitFor({ timeout: 15_000 });
+  assert.match((await page.getByLabel('剩余时间').textContent()) ?? '', /\d{2}:\d{2}/);
+  await page.screenshot({ path: 'e2e/artifacts/learning-exam-phone.png', fullPage: false });
+
+  // A reload resumes the same attempt with the saved answers.
+  await page.reload();
+  await page.getByText('已答 10/10').waitFor();
+
+  await page.getByRole('button', { name: '交卷' }).first().click();
+  await page.getByRole('dialog').filter({ hasText: '确认交卷' }).getByRole('button', { name: '交卷' }).click();
+  const title = page.locator('.ant-result-title');
+  await title.waitFor();
+  onlineScore = (((await title.textContent()) ?? '').match(/^([\d.]+) 分/) ?? [])[1] ?? '';
+  assert.ok(onlineScore, (await title.textContent()) ?? '');
+  await page.getByText(/正确答案与解析将于测试结束/).waitFor();
+  assert.equal(await page.getByText('解析：').count(), 0);
+  await page.screenshot({ path: 'e2e/artifacts/learning-exam-result-phone.png', fullPage: true });
+
+  // The record page shows the result too.
+  await page.getByRole('button', { name: '菜单' }).click();
+  await page.getByRole('menuitem', { name: '我的学习' }).click();
+  await page.locator('.ant-table-row').filter({ hasText: examTitle }).getByText(`${onlineScore} / 100`).waitFor();
+  await page.screenshot({ path: 'e2e/artifacts/learning-my-record-phone.png', fullPage: true });
+  await page.close();
+});
+
+test('the coordinator sees the online result beside an offline score in the one result list', async () => {
+  const page = coordinatorPage;
+  await page.getByRole('link', { name: examTitle }).click();
+  await page.getByText('成绩（线上、线下同一名单）').waitFor();
+  await page.getByRole('button', { name: '录入线下成绩' }).click();
+  const modal = page.getByRole('dialog').filter({ hasText: '录入线下成绩' });
+  await choose(page, 'candidateId', '刘长青');
+  await modal.locator('#score').fill('88');
+  await modal.getByRole('button', { name: '确定' }).click();
+  await modal.waitFor({ state: 'hidden' });
+
+  const online = page.locator('tr').filter({ hasText: '马国强' });
+  const offline = page.locator('tr').filter({ hasText: '刘长青' });
+  await offline.getByText('线下', { exact: true }).waitFor();
+  await online.getByText('线上', { exact: true }).waitFor();
+  assert.match((await online.textContent()) ?? '', new RegExp(`最高 ${onlineScore} 分（1 次）`));
+  assert.match((await offline.textContent()) ?? '', /88 分/);
+  assert.match((await offline.textContent()) ?? '', /及格/);
+  await page.getByText('线上 / 线下').waitFor();
+  const summary = await page.locator('.ant-statistic').filter({ hasText: '线上 / 线下' }).textContent();
+  assert.match(summary ?? '', /1 \/ 1/);
+  await new Shell(page).screenshot('learning-results');
+  await page.close();
+});

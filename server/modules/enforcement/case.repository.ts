@@ -1,0 +1,228 @@
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { EnforcementCasesTable } from '../../db/tables/enforcement.ts';
+import { type Scope, scopeFilter } from '../../platform/permissions.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const cases = (db: Db) =>
+  db
+    .selectFrom('enforcement_cases')
+    .innerJoin('org_units', 'org_units.id', 'enforcement_cases.org_unit_id')
+    .innerJoin('enforcement_bodies', 'enforcement_bodies.id', 'enforcement_cases.body_id')
+    .innerJoin('enforcement_powers', 'enforcement_powers.id', 'enforcement_cases.power_id')
+    .selectAll('enforcement_cases')
+    .select(['org_units.name as org_unit_name', 'enforcement_bodies.name as body_name', 'enforcement_powers.code as power_code', 'enforcement_powers.name as power_name'])
+    .where('enforcement_cases.voided_at', 'is', null);
+
+export type CaseFilters = { q?: string; partyIdx?: string; status?: string; procedure?: string; powerId?: number; year?: number };
+
+export function listCases(db: Db, scope: Scope, f: CaseFilters) {
+  let q = cases(db).where(scopeFilter('enforcement_cases.org_unit_id', scope));
+  if (f.status) q = q.where('enforcement_cases.status', '=', f.status as EnforcementCasesTable['status']);
+  if (f.procedure) q = q.where('enforcement_cases.procedure', '=', f.procedure as 'simple' | 'ordinary');
+  if (f.powerId) q = q.where('enforcement_cases.power_id', '=', f.powerId);
+  if (f.year) q = q.where(sql<boolean>`extract(year from coalesce(enforcement_cases.filed_on, enforcement_cases.decided_on, enforcement_cases.discovered_on)) = ${f.year}`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('enforcement_cases.party_name', 'like', like),
+        eb('enforcement_cases.summary', 'like', like),
+        eb('enforcement_cases.filing_number', 'like', like),
+        eb('enforcement_cases.decision_number', 'like', like),
+        ...(f.partyIdx ? [eb('enforcement_cases.party_id_idx', '=', f.partyIdx)] : []),
+      ]),
+    );
+  }
+  return q.orderBy('enforcement_cases.id', 'desc');
+}
+export type CaseRow = Awaited<ReturnType<ReturnType<typeof listCases>['execute']>>[number];
+
+export const findCase = (db: Db, scope: Scope, id: number) =>
+  cases(db).where('enforcement_cases.id', '=', id).where(scopeFilter('enforcement_cases.org_unit_id', scope)).executeTakeFirst();
+
+export function insertCase(trx: Transaction<DB>, values: Insertable<EnforcementCasesTable>) {
+  return trx.insertInto('enforcement_cases').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export const powersByIds = (db: Db, ids: readonly number[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('enforcement_powers').selectAll().where('id', 'in', ids).execute();
+/** The town and the government above it (named in the decision's remedy clause). */
+export const unitWithParent = (db: Db, id: number) =>
+  db.selectFrom('org_units as u').leftJoin('org_units as p', 'p.id', 'u.parent_id').select(['u.name', 'p.name as parent_name']).where('u.id', '=', id).executeTakeFirstOrThrow();
+
+// ── children ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const evidenceOf = (db: Db, caseIds: readonly number[]) =>
+  caseIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('enforcement_evidence')
+        .leftJoin('attachments', 'attachments.id', 'enforcement_evidence.attachment_id')
+        .leftJoin('users', 'users.id', 'enforcement_evidence.recorded_by')
+        .selectAll('enforcement_evidence')
+        .select(['attachments.filename', 'users.display_name as recorded_by_name'])
+        .where('enforcement_evidence.case_id', 'in', caseIds)
+        .where('enforcement_evidence.voided_at', 'is', null)
+        .orderBy('enforcement_evidence.id')
+        .execute();
+export type EvidenceRow = Awaited<ReturnType<typeof evidenceOf>>[number];
+
+export const reviewsOf = (db: Db, caseIds: readonly number[]) =>
+  caseIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('enforcement_legal_reviews').selectAll().where('case_id', 'in', caseIds).orderBy('reviewed_on').orderBy('id').execute();
+export type ReviewRow = Awaited<ReturnType<typeof reviewsOf>>[number];
+
+export const hearingsOf = (db: Db, caseIds: readonly number[]) =>
+  caseIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('enforcement_hearings').selectAll().where('case_id', 'in', caseIds).where('voided_at', 'is', null).orderBy('id').execute();
+export type HearingRow = Awaited<ReturnType<typeof hearingsOf>>[number];
+
+export const publicationsOf = (db: Db, caseIds: readonly number[]) =>
+  caseIds.length === 0 ? Promise.resolve([]) : db.selectFrom('enforcement_publications').selectAll().where('case_id', 'in', caseIds).where('voided_at', 'is', null).execute();
+export type PublicationRow = Awaited<ReturnType<typeof publicationsOf>>[number];
+
+export function insertEvidence(
+  trx: Transaction<DB>,
+  v: {
+    caseId: number;
+    orgUnitId: number;
+    kind: string;
+    title: string;
+    description: string;
+    collectedAt: Date;
+    place: string;
+    collectorIds: number[];
+    attachmentId: number | null;
+    sha256: string | null;
+    recordedBy: number;
+  },
+) {
+  return trx
+    .insertInto('enforcement_evidence')
+    .values({
+      case_id: v.caseId,
+      org_unit_id: v.orgUnitId,
+      kind: v.kind,
+      title: v.title,
+      description: v.description,
+      collected_at: v.collectedAt,
+      place: v.place,
+      collector_ids: v.collectorIds,
+      attachment_id: v.attachmentId,
+      sha256: v.sha256,
+      recorded_by: v.recordedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function insertReview(
+  trx: Transaction<DB>,
+  v: {
+    caseId: number;
+    orgUnitId: number;
+    reviewerId: number;
+    reviewerName: string;
+    reviewedOn: string;
+    opinion: 'agree' | 'correct' | 'transfer';
+    checks: Record<string, boolean>;
+    comments: string;
+  },
+) {
+  return trx
+    .insertInto('enforcement_legal_reviews')
+    .values({
+      case_id: v.caseId,
+      org_unit_id: v.orgUnitId,
+      reviewer_id: v.reviewerId,
+      reviewer_name: v.reviewerName,
+      reviewed_on: v.reviewedOn,
+      opinion: v.opinion,
+      checks: JSON.stringify(v.checks),
+      comments: v.comments,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export const insertHearing = (trx: Transaction<DB>, v: { caseId: number; orgUnitId: number; requestedOn: string }) =>
+  trx.insertInto('enforcement_hearings').values({ case_id: v.caseId, org_unit_id: v.orgUnitId, requested_on: v.requestedOn }).returning('id').executeTakeFirstOrThrow();
+
+export const insertPublication = (trx: Transaction<DB>, v: { caseId: number; orgUnitId: number; publishedOn: string; dueOn: string; content: Record<string, unknown> }) =>
+  trx
+    .insertInto('enforcement_publications')
+    .values({ case_id: v.caseId, org_unit_id: v.orgUnitId, published_on: v.publishedOn, due_on: v.dueOn, content: JSON.stringify(v.content) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+export const attachmentRow = (db: Db, id: number) => db.selectFrom('attachments').selectAll().where('id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
+
+// ── numbering and the case's own chain ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * The next number of a kind for a town and year, gap-free: the counter row is locked FOR UPDATE until the
+ * transaction ends, so concurrent decisions queue, and a rolled-back one gives its number back.
+ */
+export async function nextNumber(trx: Transaction<DB>, orgUnitId: number, year: number, kind: 'filing' | 'decision'): Promise<number> {
+  await trx
+    .insertInto('enforcement_counters')
+    .values({ org_unit_id: orgUnitId, year, kind, last_number: 0 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom('enforcement_counters')
+    .select('last_number')
+    .where('org_unit_id', '=', orgUnitId)
+    .where('year', '=', year)
+    .where('kind', '=', kind)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const next = row.last_number + 1;
+  await trx.updateTable('enforcement_counters').set({ last_number: next }).where('org_unit_id', '=', orgUnitId).where('year', '=', year).where('kind', '=', kind).execute();
+  return next;
+}
+
+export const lockChain = (trx: Transaction<DB>, caseId: number) =>
+  trx.selectFrom('enforcement_cases').select(['chain_head', 'chain_length', 'org_unit_id']).where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
+
+export async function appendEventRow(
+  trx: Transaction<DB>,
+  v: {
+    caseId: number;
+    orgUnitId: number;
+    seq: number;
+    at: Date;
+    actorId: number | null;
+    actorName: string;
+    kind: string;
+    summary: string;
+    payload: unknown;
+    prevHash: string;
+    hash: string;
+  },
+) {
+  await trx
+    .insertInto('enforcement_case_events')
+    .values({
+      case_id: v.caseId,
+      org_unit_id: v.orgUnitId,
+      seq: v.seq,
+      at: v.at,
+      actor_id: v.actorId,
+      actor_name: v.actorName,
+      kind: v.kind,
+      summary: v.summary,
+      payload: JSON.stringify(v.payload ?? {}),
+      prev_hash: v.prevHash,
+      hash: v.hash,
+    })
+    .execute();
+  await trx.updateTable('enforcement_cases').set({ chain_head: v.hash, chain_length: v.seq }).where('id', '=', v.caseId).execute();
+}
+
+export const eventsOf = (db: Db, caseId: number) => db.selectFrom('enforcement_case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+export type EventRow = Awaited<ReturnType<typeof eventsOf>>[number];

@@ -1,0 +1,376 @@
+import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { CaseListItem, CaseQuery } from '../../../../domain/enforcement/contracts.ts';
+import { type CaseStatus, caseStatuses, caseStatusLabels, type PartyType, type PenaltyKind, partyTypeLabels, procedureLabels } from '../../../../domain/enforcement/rules.ts';
+import { useAccess } from '../../../app/auth.tsx';
+import { toDateString, todayString } from '../../../ui/dates.ts';
+import { FilterBar } from '../../../ui/FilterBar.tsx';
+import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
+import { enforcementApi, enforcementKeys } from '../api.ts';
+import { EnforcementNav } from '../components/EnforcementNav.tsx';
+import { OfficerSelect } from '../components/OfficerSelect.tsx';
+
+type Filters = Pick<CaseQuery, 'q' | 'status' | 'attention' | 'procedure'>;
+type PartyValues = { partyType: PartyType; partyName: string; partyIdNumber?: string; partyPhone?: string; partyAddress?: string; partyRepresentative?: string };
+type ClueValues = PartyValues & { powerId: number; summary: string; actDate: Dayjs; actEndDate?: Dayjs; actPlace?: string; clueSource?: string; discoveredOn: Dayjs };
+type SimpleValues = PartyValues & {
+  powerId: number;
+  summary: string;
+  actPlace?: string;
+  decidedOn: Dayjs;
+  officerIds: number[];
+  kinds: PenaltyKind[];
+  fineAmount?: number;
+  facts: string;
+  basis: string;
+  paymentMethod?: 'bank' | 'electronic' | 'on_spot';
+  paidOn?: Dayjs;
+};
+
+const statusColor: Partial<Record<CaseStatus, string>> = {
+  clue: 'default',
+  filing: 'gold',
+  investigating: 'processing',
+  reviewing: 'purple',
+  notified: 'cyan',
+  decided: 'blue',
+  served: 'geekblue',
+  closed: 'green',
+  archived: 'success',
+  not_filed: 'default',
+};
+const blank = (v?: string) => (v?.trim() ? v.trim() : undefined);
+
+/** What needs doing: the next step, the nearest deadline (red when overdue), and why the case is blocked. */
+export function AgendaCell({ c }: { c: Pick<CaseListItem, 'agenda'> }) {
+  const d = [...c.agenda.deadlines].sort((a, b) => a.due.localeCompare(b.due))[0];
+  return (
+    <Space orientation="vertical" size={2}>
+      {c.agenda.next && <Typography.Text>{c.agenda.next}</Typography.Text>}
+      {d && (
+        <Tag color={d.overdue ? 'red' : d.daysLeft <= 7 ? 'orange' : 'default'}>
+          {d.label}：{d.due}
+          {d.overdue ? `（已逾期 ${-d.daysLeft} 天）` : `（剩 ${d.daysLeft} 天）`}
+        </Tag>
+      )}
+      {c.agenda.blocked.length > 0 && (
+        <Tooltip title={c.agenda.blocked.join('\n')}>
+          <Tag color="volcano">受阻 {c.agenda.blocked.length} 项</Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+function PartyFields({ partyType }: { partyType?: PartyType }) {
+  return (
+    <>
+      <Row gutter={12}>
+        <Col xs={24} sm={10}>
+          <Form.Item name="partyType" label="当事人类型" rules={[{ required: true }]}>
+            <Select options={Object.entries(partyTypeLabels).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={14}>
+          <Form.Item name="partyName" label="当事人" rules={[{ required: true, whitespace: true, message: '请填写当事人' }, { max: 100 }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="partyIdNumber"
+            label={partyType === 'organisation' ? '统一社会信用代码' : '身份证号'}
+            rules={[{ pattern: /^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{18})$/, message: '请输入 18 位号码' }]}
+          >
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="partyPhone" label="联系电话" rules={[{ pattern: /^1\d{10}$/, message: '请输入 11 位手机号' }]}>
+            <Input inputMode="tel" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="partyAddress" label="住所/地址" rules={[{ max: 200 }]}>
+        <Input placeholder="如：乌苏市四棵树镇四棵树村3组8号" />
+      </Form.Item>
+      {partyType === 'organisation' && (
+        <Form.Item name="partyRepresentative" label="法定代表人/负责人" rules={[{ max: 32 }]}>
+          <Input />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+function PowerSelect(props: { value?: number; onChange?: (v: number) => void }) {
+  const { data } = useQuery({ queryKey: enforcementKeys.powers, queryFn: async () => (await enforcementApi.powers()).items });
+  return (
+    <Select
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder="选择权责清单中的处罚事项"
+      {...props}
+      options={(data ?? []).filter((p) => p.active).map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${p.law}${p.article}）` }))}
+    />
+  );
+}
+
+export function CasesPage() {
+  const access = useAccess();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const list = usePagedQuery<CaseListItem, Filters>(enforcementKeys.cases, enforcementApi.cases, {});
+  const [creating, setCreating] = useState<'clue' | 'simple' | null>(null);
+  const [clueForm] = Form.useForm<ClueValues>();
+  const [simpleForm] = Form.useForm<SimpleValues>();
+  const clueParty = Form.useWatch('partyType', clueForm);
+  const simpleParty = Form.useWatch('partyType', simpleForm);
+
+  const partyBody = (v: PartyValues) => ({
+    partyType: v.partyType,
+    partyName: v.partyName.trim(),
+    partyIdNumber: blank(v.partyIdNumber),
+    partyPhone: blank(v.partyPhone),
+    partyAddress: blank(v.partyAddress),
+    partyRepresentative: blank(v.partyRepresentative),
+  });
+
+  const columns: TableColumnsType<CaseListItem> = [
+    {
+      title: '案件',
+      key: 'case',
+      width: 260,
+      render: (_, c) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/enforcement/cases/${c.id}`}>{c.summary}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.decisionNumber ?? c.filingNumber ?? `线索 #${c.id}`} · {c.powerName}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: '当事人', key: 'party', width: 140, render: (_, c) => c.party.name },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 130,
+      render: (s: CaseStatus, c) => (
+        <Space orientation="vertical" size={2}>
+          <Tag color={statusColor[s]}>{caseStatusLabels[s]}</Tag>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {procedureLabels[c.procedure]}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: '待办与期限', key: 'agenda', width: 280, render: (_, c) => <AgendaCell c={c} /> },
+    { title: '发现日期', dataIndex: 'discoveredOn', width: 110 },
+  ];
+
+  return (
+    <>
+      <EnforcementNav />
+      <FilterBar<Filters>
+        onSearch={(f) => list.search({ q: blank(f.q), status: f.status, attention: f.attention, procedure: f.procedure })}
+        extra={
+          access.canWriteEnforcement && (
+            <>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('clue')}>
+                登记线索
+              </Button>
+              <Button icon={<ThunderboltOutlined />} onClick={() => setCreating('simple')}>
+                当场处罚
+              </Button>
+            </>
+          )
+        }
+      >
+        <Form.Item name="q" label="关键词">
+          <Input placeholder="当事人、文号、证件号" allowClear style={{ width: 170 }} />
+        </Form.Item>
+        <Form.Item name="attention" label="关注">
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 120 }}
+            options={[
+              { value: 'due', label: '7日内到期' },
+              { value: 'overdue', label: '已逾期' },
+              { value: 'blocked', label: '受阻' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="status" label="状态">
+          <Select allowClear placeholder="全部" style={{ width: 130 }} options={caseStatuses.map((s) => ({ value: s, label: caseStatusLabels[s] }))} />
+        </Form.Item>
+      </FilterBar>
+      <Table<CaseListItem> rowKey="id" size="middle" columns={columns} scroll={{ x: 920 }} {...list.table} />
+
+      <FormDrawer<ClueValues>
+        open={creating === 'clue'}
+        title="登记案件线索（普通程序）"
+        form={clueForm}
+        wide
+        onClose={() => setCreating(null)}
+        initialValues={{ partyType: 'person', discoveredOn: dayjs(todayString()), actDate: dayjs(todayString()) }}
+        successMessage="线索已登记"
+        onSubmit={async (v) => {
+          const created = await enforcementApi.createClue({
+            ...partyBody(v),
+            powerId: v.powerId,
+            summary: v.summary,
+            actDate: toDateString(v.actDate) ?? todayString(),
+            actEndDate: toDateString(v.actEndDate),
+            actPlace: blank(v.actPlace),
+            clueSource: blank(v.clueSource),
+            discoveredOn: toDateString(v.discoveredOn) ?? todayString(),
+          });
+          await queryClient.invalidateQueries({ queryKey: enforcementKeys.all });
+          navigate(`/enforcement/cases/${created.id}`);
+        }}
+      >
+        <Form.Item name="powerId" label="执法事项（权责清单）" rules={[{ required: true, message: '请选择执法事项' }]}>
+          <PowerSelect />
+        </Form.Item>
+        <PartyFields partyType={clueParty} />
+        <Form.Item name="summary" label="违法行为摘要" rules={[{ required: true, whitespace: true, message: '请填写违法行为摘要' }, { max: 1000 }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={12} sm={8}>
+            <Form.Item name="actDate" label="违法行为发生日期" rules={[{ required: true }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="actEndDate" label="终了日期（连续/继续）">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="discoveredOn" label="发现日期" rules={[{ required: true }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="actPlace" label="违法行为地点" rules={[{ max: 200 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="clueSource" label="线索来源" rules={[{ max: 200 }]}>
+              <Input placeholder="群众举报、日常巡查、上级交办…" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </FormDrawer>
+
+      <FormDrawer<SimpleValues>
+        open={creating === 'simple'}
+        title="当场处罚（简易程序）"
+        form={simpleForm}
+        wide
+        onClose={() => setCreating(null)}
+        initialValues={{ partyType: 'person', decidedOn: dayjs(todayString()), kinds: ['warning'], fineAmount: 0 }}
+        successMessage="已作出当场处罚决定"
+        onSubmit={async (v) => {
+          const created = await enforcementApi.createSimple({
+            ...partyBody(v),
+            powerId: v.powerId,
+            summary: v.summary,
+            actDate: toDateString(v.decidedOn) ?? todayString(),
+            actPlace: blank(v.actPlace),
+            decidedOn: toDateString(v.decidedOn) ?? todayString(),
+            officerIds: v.officerIds ?? [],
+            kinds: v.kinds,
+            fineAmount: v.fineAmount ?? 0,
+            facts: v.facts,
+            basis: v.basis,
+            paymentMethod: v.paidOn ? v.paymentMethod : undefined,
+            paidOn: toDateString(v.paidOn),
+          });
+          await queryClient.invalidateQueries({ queryKey: enforcementKeys.all });
+          navigate(`/enforcement/cases/${created.id}`);
+        }}
+      >
+        <Typography.Paragraph type="secondary">
+          仅限违法事实确凿并有法定依据，对公民处 200 元以下、对法人或其他组织处 3000 元以下罚款或者警告（《行政处罚法》第五十一条）；执法人员不得少于两人并出示执法证件。
+        </Typography.Paragraph>
+        <Form.Item name="powerId" label="执法事项（权责清单）" rules={[{ required: true, message: '请选择执法事项' }]}>
+          <PowerSelect />
+        </Form.Item>
+        <PartyFields partyType={simpleParty} />
+        <Form.Item name="summary" label="违法行为摘要" rules={[{ required: true, whitespace: true }, { max: 1000 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="facts" label="违法事实" rules={[{ required: true, whitespace: true }, { max: 5000 }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+        <Form.Item name="basis" label="处罚依据" rules={[{ required: true, whitespace: true }, { max: 2000 }]}>
+          <Input />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="decidedOn" label="决定日期" rules={[{ required: true }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="actPlace" label="地点" rules={[{ max: 200 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="officerIds" label="执法人员（不少于两人）" rules={[{ required: true, message: '请选择执法人员' }]}>
+          <OfficerSelect />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="kinds" label="处罚种类" rules={[{ required: true }]}>
+              <Select
+                mode="multiple"
+                options={[
+                  { value: 'warning', label: '警告' },
+                  { value: 'fine', label: '罚款' },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="fineAmount" label="罚款金额（元）">
+              <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="paymentMethod" label="缴款方式">
+              <Select
+                allowClear
+                options={[
+                  { value: 'bank', label: '指定银行缴纳' },
+                  { value: 'electronic', label: '电子支付' },
+                  { value: 'on_spot', label: '当场收缴（100 元以下）' },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="paidOn" label="缴款日期（已缴时填写）">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </FormDrawer>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { ApiError, type QueryParams } from '../../app/http.ts';
+
+/**
+ * Files in and out of the learning module. Uploads (.xlsx) travel base64 inside JSON through the one http
+ * wrapper, so they get its CSRF token and error handling; downloads are plain GETs (no token needed) whose
+ * body is a file — unless the server refuses, when its {error} is turned into the same ApiError.
+ */
+
+export function readAsBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new ApiError(0, 'FILE_READ', '无法读取所选文件'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function filenameOf(res: Response, fallback: string): string {
+  const header = res.headers.get('content-disposition') ?? '';
+  const m = header.match(/filename\*=UTF-8''([^;]+)/);
+  return m?.[1] ? decodeURIComponent(m[1]) : fallback;
+}
+
+export async function downloadFile(path: string, fallbackName: string, query?: QueryParams): Promise<void> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const url = params.size ? `${path}?${params}` : path;
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
+    throw body?.error
+      ? new ApiError(res.status, body.error.code, body.error.message, body.error.details ?? null)
+      : new ApiError(res.status, `HTTP_${res.status}`, `下载失败（${res.status}）`);
+  }
+  const blob = await res.blob();
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filenameOf(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

@@ -1,0 +1,206 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Col, DatePicker, Descriptions, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { Hearing, VillageListQuery } from '../../../../domain/villages/contracts.ts';
+import { changedFields } from '../../../ui/changedFields.ts';
+import { toDateString, todayString } from '../../../ui/dates.ts';
+import { FilterBar } from '../../../ui/FilterBar.tsx';
+import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { useApiError } from '../../../ui/useApiError.ts';
+import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
+import { villagesApi, villagesKeys } from '../api.ts';
+import { useVillages } from '../useVillages.ts';
+import { Attachments } from './Attachments.tsx';
+
+type Filters = Pick<VillageListQuery, 'orgUnitId' | 'year' | 'q'>;
+type HearingValues = {
+  orgUnitId: number;
+  topic: string;
+  heldOn: Dayjs;
+  place?: string;
+  presidedBy: string;
+  participants?: string[];
+  participantCount: number;
+  decision?: string;
+  minutes?: string;
+};
+
+const Block = ({ text }: { text: string }) =>
+  text ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{text}</Typography.Paragraph> : <Typography.Text type="secondary">—</Typography.Text>;
+
+/** 民主听证: what was heard, when, who presided, who took part, what was decided, with the minutes and files. */
+export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
+  const queryClient = useQueryClient();
+  const showError = useApiError();
+  const { options: villageOptions, single } = useVillages();
+  const list = usePagedQuery<Hearing, Filters>([...villagesKeys.hearings], (q) => villagesApi.hearings(q), {});
+  const [editing, setEditing] = useState<Hearing | 'new' | null>(null);
+  const editingHearing = editing !== 'new' ? editing : null;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: villagesKeys.all });
+
+  const columns: TableColumnsType<Hearing> = [
+    { title: '听证日期', dataIndex: 'heldOn', width: 110 },
+    { title: '村（社区）', dataIndex: 'villageName', width: 110 },
+    { title: '听证事项', dataIndex: 'topic', width: 240 },
+    { title: '主持人', dataIndex: 'presidedBy', width: 90 },
+    { title: '参加人数', dataIndex: 'participantCount', width: 90, align: 'right' },
+    { title: '听证结果', dataIndex: 'decision', width: 260, ellipsis: true },
+    ...(canWrite
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 120,
+            render: (_: unknown, h: Hearing) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing(h)}>
+                  编辑
+                </Button>
+                <Popconfirm
+                  title="作废这条听证记录？"
+                  onConfirm={async () => {
+                    try {
+                      await villagesApi.voidHearing(h.id, { reason: '登记有误，作废', version: h.version });
+                      await refresh();
+                    } catch (err) {
+                      showError(err);
+                    }
+                  }}
+                >
+                  <Button type="link" size="small" danger>
+                    作废
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      <FilterBar<Filters>
+        onSearch={(f) => list.search({ orgUnitId: f.orgUnitId, year: f.year ?? undefined, q: f.q || undefined })}
+        extra={
+          canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              登记民主听证
+            </Button>
+          )
+        }
+      >
+        <Form.Item name="orgUnitId" label="村">
+          <Select allowClear placeholder="全部" options={villageOptions} style={{ width: 130 }} />
+        </Form.Item>
+        <Form.Item name="year" label="年度">
+          <InputNumber min={2000} max={2100} precision={0} placeholder="全部" style={{ width: 100 }} />
+        </Form.Item>
+        <Form.Item name="q" label="关键词">
+          <Input allowClear placeholder="事项或结果" style={{ width: 150 }} />
+        </Form.Item>
+      </FilterBar>
+      <Table<Hearing>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        scroll={{ x: 1000 }}
+        {...list.table}
+        expandable={{
+          expandedRowRender: (h) => (
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'place', label: '地点', children: h.place || '—' },
+                {
+                  key: 'participants',
+                  label: `参加人员（${h.participantCount} 人）`,
+                  children: h.participants.length ? (
+                    <Space size={[4, 4]} wrap>
+                      {h.participants.map((p) => (
+                        <Tag key={p}>{p}</Tag>
+                      ))}
+                      {h.participantCount > h.participants.length && <Typography.Text type="secondary">等</Typography.Text>}
+                    </Space>
+                  ) : (
+                    '—'
+                  ),
+                },
+                { key: 'decision', label: '听证结果', children: <Block text={h.decision} /> },
+                { key: 'minutes', label: '听证记录', children: <Block text={h.minutes} /> },
+                {
+                  key: 'files',
+                  label: '附件',
+                  children: <Attachments entityType="village_hearing" entityId={String(h.id)} orgUnitId={h.orgUnitId} canWrite={canWrite} label="上传记录、签到表、照片" />,
+                },
+              ]}
+            />
+          ),
+        }}
+      />
+
+      <FormDrawer<HearingValues>
+        wide
+        open={editing !== null}
+        title={editingHearing ? '编辑民主听证' : '登记民主听证'}
+        onClose={() => setEditing(null)}
+        initialValues={
+          editingHearing
+            ? { ...editingHearing, heldOn: dayjs(editingHearing.heldOn) }
+            : { orgUnitId: single?.orgUnitId, heldOn: dayjs(todayString()), participants: [], presidedBy: single?.profile.partySecretary || undefined }
+        }
+        onSubmit={async ({ heldOn, orgUnitId, ...rest }) => {
+          const values = { ...rest, heldOn: toDateString(heldOn) ?? todayString() };
+          if (editingHearing) await villagesApi.updateHearing(editingHearing.id, { ...changedFields(editingHearing, values), version: editingHearing.version });
+          else await villagesApi.createHearing({ ...values, orgUnitId });
+          await refresh();
+        }}
+      >
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="orgUnitId" label="村（社区）" rules={[{ required: true, message: '请选择村' }]}>
+              <Select options={villageOptions} disabled={editingHearing !== null} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="heldOn" label="听证日期" rules={[{ required: true, message: '请选择日期' }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="topic" label="听证事项" rules={[{ required: true, whitespace: true, message: '请填写听证事项' }, { max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="place" label="地点" rules={[{ max: 200 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={6}>
+            <Form.Item name="presidedBy" label="主持人" rules={[{ required: true, whitespace: true, message: '请填写主持人' }, { max: 32 }]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={6}>
+            <Form.Item name="participantCount" label="参加人数" rules={[{ required: true, message: '请填写人数' }]}>
+              <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="participants" label="参加人员（代表）" extra="输入姓名后回车；可用逗号、顿号或空格分隔一次录入多人">
+          <Select mode="tags" tokenSeparators={[',', '，', '、', ' ']} open={false} placeholder="输入姓名" />
+        </Form.Item>
+        <Form.Item name="decision" label="听证结果（决定事项）" rules={[{ max: 5000 }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+        </Form.Item>
+        <Form.Item name="minutes" label="听证记录" rules={[{ max: 20000 }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
+        </Form.Item>
+      </FormDrawer>
+    </>
+  );
+}
