@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, login, type Session, type TestEnv } from '../../test/helpers.ts';
 
@@ -69,6 +70,19 @@ describe('the annual report', () => {
     const res = await env.app.inject({ method: 'GET', url: `/api/reports/annual/${reportId}/docx`, headers: { cookie: coordinator.cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('2024年度乌苏市四棵树镇法治政府建设情况报告.docx'));
+    // Page setup and fonts as GB/T 9704 has them: A4, 37/28/35/26 mm margins, 小标宋 title, 仿宋 body, 黑体/楷体 headings.
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const xml = strFromU8(files['word/document.xml'] as Uint8Array);
+    const footers = Object.keys(files).filter((f) => /^word\/footer\d+\.xml$/.test(f));
+    expect(footers).toHaveLength(2);
+    for (const f of footers) expect(strFromU8(files[f] as Uint8Array)).toMatch(/w:eastAsia="宋体"[\s\S]*PAGE/);
+    expect(xml).toContain('<w:footerReference w:type="even"');
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    for (const font of ['方正小标宋简体', '仿宋_GB2312', '黑体', '楷体_GB2312']) expect(xml).toContain(`w:eastAsia="${font}"`);
+    expect(xml).toContain('w:line="579" w:lineRule="exact"');
+    expect(xml).toContain('<w:sz w:val="44"/>');
+    expect(xml).toContain('<w:sz w:val="32"/>');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-report-'));
     try {
       fs.writeFileSync(path.join(dir, 'report.docx'), res.rawPayload);

@@ -1,4 +1,4 @@
-import { AlignmentType, convertMillimetersToTwip, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { RenderedBlock } from '../../../domain/reports/template.ts';
 
 /**
@@ -8,6 +8,8 @@ import type { RenderedBlock } from '../../../domain/reports/template.ts';
  * each one character in from the edge of the 版心.
  */
 const pt = (points: number) => points * 2; // docx sizes are half-points
+// Rounded, not truncated: A4 is 11906 × 16838 twips, 37 mm is 2098.
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 const SIZE_2 = 22; // 二号
 const SIZE_3 = 16; // 三号
 const SIZE_4 = 14; // 四号
@@ -80,13 +82,13 @@ export async function reportDocument(blocks: readonly RenderedBlock[], sign: { o
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            size: { width: mm(210), height: mm(297) },
             margin: {
-              top: convertMillimetersToTwip(37),
-              bottom: convertMillimetersToTwip(35),
-              left: convertMillimetersToTwip(28),
-              right: convertMillimetersToTwip(26),
-              footer: convertMillimetersToTwip(21),
+              top: mm(37),
+              bottom: mm(35),
+              left: mm(28),
+              right: mm(26),
+              footer: mm(21),
             },
           },
         },

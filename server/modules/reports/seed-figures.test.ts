@@ -50,3 +50,8 @@ it('finds on the seed report exactly what is wrong with it: the rate, the repeal
   const res = await leader.request('POST', '/api/reports/check', { org: '四棵树镇', year: 2024, text });
   expect(res.body.problems.map((p: { kind: string }) => p.kind)).toEqual(['term', 'law', 'term', 'rate']);
 });
+
+it('flags a figure changed to disagree with the town’s records', async () => {
+  const res = await leader.request('POST', '/api/reports/check', { org: '四棵树镇', year: 2024, text: '已开展10期行政执法培训，41人次参与。共调解矛盾纠纷65件，成功61件。' });
+  expect(res.body.problems).toEqual([expect.objectContaining({ kind: 'figure', indicatorId: 'learning.enforcement_trainings', message: '执法培训期数：文中为 10，记录为 9' })]);
+});
