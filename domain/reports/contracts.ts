@@ -82,5 +82,11 @@ export const ReportUpdate = Input({
   version: Type.Integer({ title: '版本号', minimum: 1 }),
 });
 export type ReportUpdate = Static<typeof ReportUpdate>;
-export const ReportListQuery = Input({ org: Type.Optional(Text('单位', 100)), year: Type.Optional(Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 })) });
+export const reportFormats = ['json', 'html', 'docx', 'xlsx'] as const;
+/** Without `format`: the list. With `format` (and org and year): that report as json, print-friendly html, docx or xlsx. */
+export const ReportListQuery = Input({
+  org: Type.Optional(Text('单位', 100)),
+  year: Type.Optional(Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 })),
+  format: Type.Optional(Type.Enum([...reportFormats], { title: '格式' })),
+});
 export const CheckTextBody = Input({ org: Text('单位', 100), year: Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 }), text: Text('报告文字', 100000) });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, login, type Session, type TestEnv } from '../../test/helpers.ts';
@@ -108,5 +109,45 @@ describe('the annual report', () => {
 
   it('a village cadre sees no town report', async () => {
     expect((await cadre.request('GET', `/api/reports/annual/${reportId}`)).status).toBe(403);
+  });
+});
+
+describe('the report of an org and year in every format', () => {
+  const get = (query: string) => env.app.inject({ method: 'GET', url: `/api/reports/annual?${query}`, headers: { cookie: coordinator.cookie } });
+
+  it('json: the rendered report with its figures', async () => {
+    const res = await get(`org=${encodeURIComponent('四棵树镇')}&year=2024&format=json`);
+    expect(res.statusCode).toBe(200);
+    expect(text(res.json().blocks)).toContain('调解成功率93.8%');
+  });
+
+  it('html: a print-friendly page with the statistics table', async () => {
+    const res = await get(`org=${encodeURIComponent('四棵树镇')}&year=2024&format=html`);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('<h1>2024年度乌苏市四棵树镇法治政府建设情况报告</h1>');
+    expect(res.body).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
+    expect(res.body).toMatch(/<td>调解成功率<\/td><td>93\.8%<\/td>/);
+  });
+
+  it('xlsx: the indicator table a supervisor collects', async () => {
+    const res = await get(`org=${encodeURIComponent('四棵树镇')}&year=2024&format=xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet('主要指标')?.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[1] === 'mediation.success_rate')?.slice(1)).toEqual(['mediation.success_rate', '调解成功率', 93.8, '%']);
+  });
+
+  it('docx for a year without a draft: the figures in the default wording, and the appendix table', async () => {
+    const res = await get(`org=${encodeURIComponent('四棵树镇')}&year=2023&format=docx`);
+    expect(res.statusCode).toBe(200);
+    const xml = strFromU8(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml'] as Uint8Array);
+    expect(xml).toContain('2023年度乌苏市四棵树镇法治政府建设情况报告');
+    expect(xml).toContain('主要指标统计表');
+  });
+
+  it('asks for org and year when a format is given', async () => {
+    const res = await get('format=docx');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('导出报告须指定「单位」和「年度」');
   });
 });

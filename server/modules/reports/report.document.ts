@@ -1,4 +1,7 @@
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import ExcelJS from 'exceljs';
+import { formatRate } from '../../../domain/platform/rates.ts';
+import type { IndicatorValue } from '../../../domain/reports/contracts.ts';
 import type { RenderedBlock } from '../../../domain/reports/template.ts';
 
 /**
@@ -63,7 +66,32 @@ function paragraphsOf(blocks: readonly RenderedBlock[]): Paragraph[] {
   return out;
 }
 
-export async function reportDocument(blocks: readonly RenderedBlock[], sign: { org: string; date: string }): Promise<Buffer> {
+/** 附件：主要指标统计表 — every figure of the registry for the org and year, on a page of its own. */
+function appendix(figures: readonly IndicatorValue[]): (Paragraph | Table)[] {
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: FANGSONG, size: pt(12) })] })] });
+  return [
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '附件', font: HEITI, size: pt(SIZE_3) })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ text: '主要指标统计表', font: XIAOBIAOSONG, size: pt(SIZE_3) })],
+    }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: ['序号', '指标', '数值', '单位'].map((t) => cell(t, true)) }),
+        ...figures.map(
+          (f, i) =>
+            new TableRow({ children: [cell(String(i + 1)), cell(f.label), cell(f.value === null ? '—' : f.unit === '%' ? formatRate(f.value) : String(f.value)), cell(f.unit)] }),
+        ),
+      ],
+    }),
+  ];
+}
+
+export async function reportDocument(blocks: readonly RenderedBlock[], sign: { org: string; date: string }, figures: readonly IndicatorValue[] = []): Promise<Buffer> {
   const [y, m, d] = sign.date.split('-').map(Number);
   const signature = [blank(), blank(), `${sign.org}人民政府`, `${y}年${m}月${d}日`].map((p) =>
     typeof p === 'string'
@@ -93,9 +121,69 @@ export async function reportDocument(blocks: readonly RenderedBlock[], sign: { o
           },
         },
         footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
-        children: [...paragraphsOf(blocks), ...signature],
+        children: [...paragraphsOf(blocks), ...signature, ...(figures.length > 0 ? appendix(figures) : [])],
       },
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/** The indicator table as .xlsx (what a supervisor collects from each town). */
+export async function indicatorWorkbook(title: string, figures: readonly IndicatorValue[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('主要指标');
+  ws.columns = [
+    { header: '指标编号', key: 'id', width: 44 },
+    { header: '指标', key: 'label', width: 36 },
+    { header: '数值', key: 'value', width: 12 },
+    { header: '单位', key: 'unit', width: 8 },
+  ];
+  ws.insertRow(1, [title]);
+  ws.mergeCells(1, 1, 1, 4);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.getRow(2).font = { bold: true };
+  for (const f of figures) ws.addRow({ id: f.id, label: f.label, value: f.value, unit: f.unit });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A print-friendly page: the same blocks, A4 margins for the printer, the statistics table after the text. */
+export function reportHtml(blocks: readonly RenderedBlock[], sign: { org: string; date: string }, figures: readonly IndicatorValue[]): string {
+  const [y, m, d] = sign.date.split('-').map(Number);
+  const title =
+    blocks
+      .find((b) => b.kind === 'title')
+      ?.segments.map((s) => s.text)
+      .join('') ?? '';
+  const body = blocks
+    .map((b) => {
+      const text = escapeHtml(b.segments.map((s) => s.text).join(''));
+      if (b.kind === 'title') return `<h1>${text}</h1>`;
+      if (b.kind === 'heading1') return `<h2>${text}</h2>`;
+      if (b.kind === 'heading2') return `<h3>${text}</h3>`;
+      return text ? `<p>${text}</p>` : '';
+    })
+    .join('\n');
+  const rows = figures
+    .map(
+      (f, i) =>
+        `<tr><td>${i + 1}</td><td>${escapeHtml(f.label)}</td><td>${f.value === null ? '—' : f.unit === '%' ? formatRate(f.value) : f.value}</td><td>${escapeHtml(f.unit)}</td></tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "仿宋_GB2312", FangSong, "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.95pt; max-width: 156mm; margin: 2em auto; }
+h1 { font-family: "方正小标宋简体", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.4; margin-bottom: 2em; }
+h2 { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
+h3 { font-family: "楷体_GB2312", KaiTi, serif; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
+p { text-indent: 2em; margin: 0; text-align: justify; }
+.sign { text-align: right; margin-top: 3em; padding-right: 4em; }
+table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.6; page-break-before: always; }
+td, th { border: 1px solid #000; padding: 2px 6px; }
+</style></head><body>
+${body}
+<div class="sign">${escapeHtml(sign.org)}人民政府<br>${y}年${m}月${d}日</div>
+<table><caption>附件：主要指标统计表</caption><tr><th>序号</th><th>指标</th><th>数值</th><th>单位</th></tr>${rows}</table>
+</body></html>`;
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams, Text, Version } from '../../../domain/platform/contracts.ts';
 import {
-  AnnualReport,
   CheckTextBody,
   IndicatorParams,
   IndicatorRecord,
@@ -14,10 +14,18 @@ import {
   ReportProblem,
   ReportUpdate,
 } from '../../../domain/reports/contracts.ts';
+import { AppError } from '../../errors.ts';
 import { ctxOf } from '../../plugins/auth.ts';
 import * as svc from './reports.service.ts';
 
 const tags = ['指标与报告'];
+
+function sendExport(reply: FastifyReply, file: Awaited<ReturnType<typeof svc.exportReport>>) {
+  if (file.contentType.startsWith('application/json')) return file.body;
+  reply.header('content-type', file.contentType);
+  if (!file.contentType.startsWith('text/html')) reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  return reply.send(file.body);
+}
 
 export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -43,10 +51,14 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
   app.get(
     '/annual',
-    { schema: { tags: reportTags, summary: '年度报告列表', querystring: ReportListQuery, response: { 200: Type.Object({ items: Type.Array(AnnualReport) }) } } },
-    async (req) => ({
-      items: await svc.listReports(ctxOf(req), req.query.org, req.query.year),
-    }),
+    { schema: { tags: reportTags, summary: '年度报告列表；带 format（及 org、year）时返回该报告：json | html | docx | xlsx', querystring: ReportListQuery } },
+    async (req, reply) => {
+      const { org, year, format } = req.query;
+      if (!format) return { items: await svc.listReports(ctxOf(req), org, year) };
+      if (!org || !year)
+        throw new AppError('VALIDATION_FAILED', '导出报告须指定「单位」和「年度」', [{ field: org ? 'year' : 'org', message: '导出报告须指定「单位」和「年度」' }]);
+      return sendExport(reply, await svc.exportByOrgYear(ctxOf(req), org, year, format));
+    },
   );
   app.post('/annual', { schema: { tags: reportTags, summary: '新建年度报告草稿（沿用上年的叙述与模板）', body: ReportCreate, response: { 200: ReportPreview } } }, async (req) =>
     svc.createReport(ctxOf(req), req.body),
@@ -80,12 +92,9 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags: reportTags, summary: '标记已向社会公开', params: IdParams, body: VersionBody, response: { 200: ReportPreview } } },
     async (req) => svc.publishReport(ctxOf(req), req.params.id, req.body.version),
   );
-  app.get('/annual/:id/docx', { schema: { tags: reportTags, summary: '导出 Word（公文格式，GB/T 9704-2012）', params: IdParams } }, async (req, reply) => {
-    const { filename, bytes } = await svc.exportReport(ctxOf(req), req.params.id);
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
-    return reply.send(bytes);
-  });
+  app.get('/annual/:id/docx', { schema: { tags: reportTags, summary: '导出 Word（公文格式，GB/T 9704-2012，附主要指标统计表）', params: IdParams } }, async (req, reply) =>
+    sendExport(reply, await svc.exportReport(ctxOf(req), req.params.id, 'docx')),
+  );
   app.post(
     '/check',
     { schema: { tags: reportTags, summary: '报告体检：检查粘贴的文字', body: CheckTextBody, response: { 200: Type.Object({ problems: Type.Array(ReportProblem) }) } } },

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { requireUnitInScope, type Scope, scopeOf } from '../../platform/permissions.ts';
 import { indicators } from './registry.ts';
-import { reportDocument } from './report.document.ts';
+import { indicatorWorkbook, reportDocument, reportHtml } from './report.document.ts';
 import * as repo from './reports.repository.ts';
 
 /** The org unit a report is about, which the actor must be allowed to report on; figures cover its whole subtree. */
@@ -169,27 +169,61 @@ export async function publishReport(ctx: Ctx, id: number, version: number): Prom
   return preview(ctx, id);
 }
 
-/** The report as a .docx in 公文 format; the export is audited. */
-export async function exportReport(ctx: Ctx, id: number): Promise<{ filename: string; bytes: Buffer }> {
+export type ReportFormat = 'json' | 'html' | 'docx' | 'xlsx';
+
+/**
+ * The report of an org and year in one format: the town's own draft when it has one, else the default template
+ * with no narrative (figures only). The export is audited.
+ */
+export async function exportByOrgYear(ctx: Ctx, org: string, year: number, format: ReportFormat) {
+  const { unit } = await reportScope(ctx, org);
+  const row = await repo.findReportOf(ctx.db, unit.id, year);
+  if (row) return exportReport(ctx, row.id, format);
+  const figures = await indicatorValues(ctx, String(unit.id), year);
+  const parent = (await repo.unitName(ctx.db, (await repo.findUnitsByIdOrName(ctx.db, String(unit.id)))[0]?.parent_id ?? null))?.name ?? '';
+  const blocks = renderReport(defaultTemplate, { org: unit.name, parent, year, figures: new Map(figures.map((f) => [f.id, f])), narratives: {} });
+  return renderAs(ctx, { report: null, blocks, problems: [], figures }, { orgUnitId: unit.id, orgName: unit.name, year, approvedAt: null }, format);
+}
+
+/** The report as a .docx in 公文 format (or json, html, xlsx); the export is audited. */
+export async function exportReport(ctx: Ctx, id: number, format: ReportFormat = 'docx') {
   const p = await preview(ctx, id);
-  const bytes = await reportDocument(p.blocks, { org: p.report.orgName, date: shanghaiDate(new Date(p.report.approvedAt ?? Date.now())) });
+  return renderAs(ctx, p, p.report, format);
+}
+
+async function renderAs(
+  ctx: Ctx,
+  p: { report: AnnualReport | null; blocks: RenderedBlock[]; problems: ReportProblem[]; figures: IndicatorValue[] },
+  about: { orgUnitId: number; orgName: string; year: number; approvedAt: string | null },
+  format: ReportFormat,
+): Promise<{ filename: string; contentType: string; body: Buffer | string | ReportPreviewT | object }> {
+  const sign = { org: about.orgName, date: shanghaiDate(new Date(about.approvedAt ?? Date.now())) };
+  const title =
+    p.blocks
+      .find((b) => b.kind === 'title')
+      ?.segments.map((s) => s.text)
+      .join('') ?? `${about.year}年度法治政府建设情况报告`;
   await ctx.audit.record(
     ctx.db,
     { actorId: ctx.actor.userId, actorName: ctx.actor.displayName, ip: ctx.ip },
     {
       action: 'report.export',
       entityType: 'annual_report',
-      entityId: id,
-      orgUnitId: p.report.orgUnitId,
-      after: { format: 'docx', status: p.report.status },
+      entityId: p.report?.id,
+      orgUnitId: about.orgUnitId,
+      after: { format, year: about.year, status: p.report?.status ?? 'template' },
     },
   );
-  const title =
-    p.blocks
-      .find((b) => b.kind === 'title')
-      ?.segments.map((s) => s.text)
-      .join('') ?? `${p.report.year}年度法治政府建设情况报告`;
-  return { filename: `${title}.docx`, bytes };
+  if (format === 'docx')
+    return {
+      filename: `${title}.docx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      body: await reportDocument(p.blocks, sign, p.figures),
+    };
+  if (format === 'xlsx')
+    return { filename: `${title}（指标）.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await indicatorWorkbook(title, p.figures) };
+  if (format === 'html') return { filename: `${title}.html`, contentType: 'text/html; charset=utf-8', body: reportHtml(p.blocks, sign, p.figures) };
+  return { filename: `${title}.json`, contentType: 'application/json; charset=utf-8', body: p };
 }
 
 /** 报告体检 on any text a town pastes, against the records of an org and year. */
