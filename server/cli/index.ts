@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { initialiseIfEmpty } from '../db/demo/load.ts';
+import type { ReportFormat } from '../modules/reports/reports.service.ts';
 import { backup, restore } from './backup.ts';
+import { reportsForTowns, reportToFile } from './report.ts';
 import { log, openPlatform } from './runtime.ts';
 
 async function serve(): Promise<void> {
@@ -93,6 +95,36 @@ export function cli(): Command {
         const audit = await p.audit.verify(p.db);
         log(`恢复完成；审计日志${audit.ok ? '完整' : `异常：${audit.problems.join('；')}`}`);
         return audit.ok ? 0 : 1;
+      }),
+    );
+  program
+    .command('report')
+    .description('导出年度法治政府建设情况报告：--org 单位名称或编号（或 --towns-under 根单位，逐镇批量导出到目录）')
+    .requiredOption('--year <yyyy>', '年度')
+    .option('--org <name-or-id>', '单位名称或编号，如 四棵树镇')
+    .option('--towns-under <name-or-id>', '根单位（市、县）：为其下每个乡镇各导出一份')
+    .option('--format <format>', 'docx | xlsx | html | json', 'docx')
+    .requiredOption('--out <path>', '输出文件（--org）或目录（--towns-under）')
+    .action((o: { year: string; org?: string; townsUnder?: string; format: string; out: string }) =>
+      withPlatform(async (p) => {
+        const year = Number(o.year);
+        if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error(`年度不正确：${o.year}`);
+        if (!['docx', 'xlsx', 'html', 'json'].includes(o.format)) throw new Error(`格式不正确：${o.format}（docx | xlsx | html | json）`);
+        const format = o.format as ReportFormat;
+        if (o.org) {
+          log(`已导出：${await reportToFile(p, o.org, year, format, o.out)}`);
+        } else if (o.townsUnder) {
+          const files = await reportsForTowns(p, o.townsUnder, year, format, o.out, (done, total, name) => {
+            const width = 30;
+            const filled = Math.round((done / total) * width);
+            process.stdout.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${name}`.padEnd(80));
+          });
+          process.stdout.write('\n');
+          log(`已导出 ${files.length} 份报告到 ${o.out}`);
+        } else {
+          throw new Error('请指定 --org 或 --towns-under');
+        }
+        return 0;
       }),
     );
   program

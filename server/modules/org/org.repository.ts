@@ -157,3 +157,19 @@ export async function insertRootUnit(trx: Transaction<DB>, v: { kind: 'city' | '
 export async function isEmpty(db: Db): Promise<boolean> {
   return (await db.selectFrom('org_units').select('id').limit(1).execute()).length === 0;
 }
+
+/** The root units (a city or county running the platform) and the towns below a unit: for commands run by the operator. */
+export function rootUnits(db: Db) {
+  return db.selectFrom('org_units').select(['id', 'name', 'path']).where('parent_id', 'is', null).where('voided_at', 'is', null).orderBy('id').execute();
+}
+
+export function townsUnder(db: Db, path: string) {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'path'])
+    .where('kind', '=', 'town')
+    .where('path', 'like', `${path}%`)
+    .where('voided_at', 'is', null)
+    .orderBy('path')
+    .execute();
+}

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../test/helpers.ts';
+import { reportsForTowns, reportToFile } from './report.ts';
+
+let env: TestEnv;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-cli-report-'));
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(async () => {
+  await env?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it('fazhi report writes one town’s report, and one per town under a city with progress', async () => {
+  const out = await reportToFile(env.platform, '四棵树镇', 2024, 'html', path.join(dir, 'one', 'report.html'));
+  expect(fs.readFileSync(out, 'utf8')).toContain('调解成功率93.8%');
+  const seen: string[] = [];
+  const files = await reportsForTowns(env.platform, '乌苏市', 2024, 'docx', path.join(dir, 'all'), (done, total, name) => seen.push(`${done}/${total} ${name}`));
+  expect(files.map((f) => path.basename(f))).toEqual(['2024年度乌苏市四棵树镇法治政府建设情况报告.docx']);
+  expect(
+    fs
+      .readFileSync(files[0] as string)
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
+  expect(seen).toEqual(['0/1 四棵树镇', '1/1 ']);
+  const audited = await env.platform.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'report.export').execute();
+  expect(audited).toHaveLength(2);
+  await expect(reportsForTowns(env.platform, '不存在市', 2024, 'docx', dir, () => {})).rejects.toThrow(/下没有乡镇/);
+});
