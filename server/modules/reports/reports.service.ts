@@ -1,5 +1,5 @@
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
-import { checkReport, type ReportProblem, repealedByCivilCode } from '../../../domain/reports/check.ts';
+import { checkReport, type RepealedLaw, type ReportProblem, repealedByCivilCode } from '../../../domain/reports/check.ts';
 import type { AnnualReport, IndicatorRecord, IndicatorValue, ReportCreate, ReportUpdate } from '../../../domain/reports/contracts.ts';
 import { yearPeriod } from '../../../domain/reports/period.ts';
 import { defaultTemplate, type RenderedBlock, renderReport, reportText } from '../../../domain/reports/template.ts';
@@ -7,6 +7,7 @@ import { isoOrNull, uniquely, updateVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { requireUnitInScope, type Scope, scopeOf } from '../../platform/permissions.ts';
+import { allLaws } from '../publicity/publicity.repository.ts';
 import { indicators } from './registry.ts';
 import { indicatorWorkbook, reportDocument, reportHtml } from './report.document.ts';
 import * as repo from './reports.repository.ts';
@@ -100,7 +101,7 @@ export async function preview(ctx: Ctx, id: number): Promise<ReportPreviewT> {
   const parent = (await repo.unitName(ctx.db, row.org_parent_id))?.name ?? '';
   const blocks = renderReport(row.template, { org: row.org_name, parent, year: row.year, figures: new Map(figures.map((f) => [f.id, f])), narratives: row.narratives });
   const values = Object.fromEntries(figures.map((f) => [f.id, f.value]));
-  return { report: toReport(row), blocks, problems: checkReport(reportText(blocks), values, repealedByCivilCode), figures };
+  return { report: toReport(row), blocks, problems: checkReport(reportText(blocks), values, await repealedLaws(ctx)), figures };
 }
 
 export async function updateReport(ctx: Ctx, id: number, input: ReportUpdate): Promise<ReportPreviewT> {
@@ -226,8 +227,16 @@ async function renderAs(
   return { filename: `${title}.json`, contentType: 'application/json; charset=utf-8', body: p };
 }
 
+/** Repealed laws the check knows: the law catalog (national part and the town's own), or 民法典 art. 1260's list without one. */
+async function repealedLaws(ctx: Ctx): Promise<RepealedLaw[]> {
+  const catalog = (await allLaws(ctx.db, scopeOf(ctx.actor, 'reports.read')))
+    .filter((l) => l.repealed_on !== null)
+    .map((l) => ({ name: l.title, repealedOn: l.repealed_on as string, replacedBy: l.replaced_by_title }));
+  return catalog.length > 0 ? catalog : repealedByCivilCode;
+}
+
 /** 报告体检 on any text a town pastes, against the records of an org and year. */
 export async function checkText(ctx: Ctx, org: string, year: number, text: string): Promise<ReportProblem[]> {
   const values = Object.fromEntries((await indicatorValues(ctx, org, year)).map((f) => [f.id, f.value]));
-  return checkReport(text, values, repealedByCivilCode);
+  return checkReport(text, values, await repealedLaws(ctx));
 }
