@@ -2,8 +2,8 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Upload } from 'antd';
 import { type ReactNode, useState } from 'react';
 import type { QueryParams } from '../../../app/http.ts';
+import { downloadFile, readAsBase64 } from '../../../ui/files.ts';
 import { useApiError } from '../../../ui/useApiError.ts';
-import { downloadFile, readAsBase64 } from '../files.ts';
 
 const XLSX = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

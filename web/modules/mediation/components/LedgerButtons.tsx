@@ -4,9 +4,9 @@ import { App, Button, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { ImportProblem } from '../../../../domain/mediation/contracts.ts';
 import { ApiError, type QueryParams } from '../../../app/http.ts';
+import { downloadFile, readAsBase64 } from '../../../ui/files.ts';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { mediationApi, mediationFiles, mediationKeys } from '../api.ts';
-import { downloadFile, readAsBase64 } from '../files.ts';
 
 const XLSX = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

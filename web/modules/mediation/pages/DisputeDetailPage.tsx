@@ -20,12 +20,12 @@ import {
   referralFromLabels,
 } from '../../../../domain/mediation/rules.ts';
 import { ApiError } from '../../../app/http.ts';
+import { downloadFile } from '../../../ui/files.ts';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { mediationApi, mediationFiles, mediationKeys } from '../api.ts';
 import { type Action, DisputeActions } from '../components/DisputeActions.tsx';
 import { DisputeAttachments } from '../components/DisputeAttachments.tsx';
 import { DisputeFormDrawer } from '../components/DisputeFormDrawer.tsx';
-import { downloadFile } from '../files.ts';
 import { StatusTags } from './DisputesPage.tsx';
 
 const text = (t: string) => (t ? <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span> : '—');

@@ -1,7 +1,7 @@
-import { ApiError, type QueryParams } from '../../app/http.ts';
+import { ApiError, type QueryParams } from '../app/http.ts';
 
 /**
- * Files in and out of the learning module. Uploads (.xlsx) travel base64 inside JSON through the one http
+ * Files in and out of every module. Uploads (.xlsx ledgers) travel base64 inside JSON through the one http
  * wrapper, so they get its CSRF token and error handling; downloads are plain GETs (no token needed) whose
  * body is a file — unless the server refuses, when its {error} is turned into the same ApiError.
  */
