@@ -90,3 +90,14 @@ export const ReportListQuery = Input({
   format: Type.Optional(Type.Enum([...reportFormats], { title: '格式' })),
 });
 export const CheckTextBody = Input({ org: Text('单位', 100), year: Type.Integer({ title: '年度', minimum: 2000, maximum: 2100 }), text: Text('报告文字', 100000) });
+
+/** One thing on the 驾驶舱's alert list: what is due or overdue, in which module, by when, and where to open it. */
+export const Alert = Type.Object({
+  module: Type.String(),
+  level: Type.Enum(['overdue', 'due', 'info']),
+  title: Type.String(),
+  detail: Type.String(),
+  due: Type.Union([Type.String(), Type.Null()]),
+  link: Type.String(),
+});
+export type Alert = Static<typeof Alert>;

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams, Text, Version } from '../../../domain/platform/contracts.ts';
 import {
+  Alert,
   CheckTextBody,
   IndicatorParams,
   IndicatorRecord,
@@ -16,6 +17,7 @@ import {
 } from '../../../domain/reports/contracts.ts';
 import { AppError } from '../../errors.ts';
 import { ctxOf } from '../../plugins/auth.ts';
+import { alerts } from './alerts.service.ts';
 import * as svc from './reports.service.ts';
 
 const tags = ['指标与报告'];
@@ -45,6 +47,14 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => svc.indicatorRecords(ctxOf(req), req.params.id, req.query.org, req.query.year),
+  );
+
+  app.get(
+    '/alerts',
+    { schema: { tags, summary: '驾驶舱提醒：临近或超过期限的事项（按可见范围）', response: { 200: Type.Object({ items: Type.Array(Alert) }) } } },
+    async (req) => ({
+      items: await alerts(ctxOf(req)),
+    }),
   );
 
   const reportTags = ['年度法治政府建设情况报告'];

@@ -1,5 +1,15 @@
 import type { Static } from 'typebox';
-import type { AnnualReport, IndicatorRecord, IndicatorValue, RenderedBlock, ReportCreate, ReportPreview, ReportProblem, ReportUpdate } from '../../../domain/reports/contracts.ts';
+import type {
+  Alert,
+  AnnualReport,
+  IndicatorRecord,
+  IndicatorValue,
+  RenderedBlock,
+  ReportCreate,
+  ReportPreview,
+  ReportProblem,
+  ReportUpdate,
+} from '../../../domain/reports/contracts.ts';
 import { api } from '../../app/http.ts';
 
 export type { AnnualReport, IndicatorRecord, IndicatorValue };
@@ -15,6 +25,7 @@ export type OrgYear = { org: number | string; year: number };
 /** Query keys: everything under ['reports'] so one invalidation refreshes the module after a write. */
 export const reportKeys = {
   all: ['reports'] as const,
+  alerts: ['reports', 'alerts'] as const,
   indicators: (org: number | string, year: number) => ['reports', 'indicators', String(org), year] as const,
   records: (id: string, org: number | string, year: number) => ['reports', 'records', id, String(org), year] as const,
   list: (filters: object) => ['reports', 'annual', 'list', filters] as const,
@@ -36,4 +47,5 @@ export const reportsApi = {
   docxUrl: (id: number) => `/api/reports/annual/${id}/docx`,
 
   check: (body: { org: string; year: number; text: string }) => api.post<{ problems: Problem[] }>('/api/reports/check', body),
+  alerts: () => api.get<Items<Alert>>('/api/reports/alerts'),
 };

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { reportStatusLabels } from '../../../../domain/reports/contracts.ts';
 import { useAccess } from '../../../app/auth.tsx';
 import { type IndicatorValue, reportKeys, reportsApi } from '../api.ts';
+import { AlertList } from '../components/AlertList.tsx';
 import { CrossTownTable } from '../components/CrossTownTable.tsx';
 import { type DrillTarget, RecordsDrawer } from '../components/RecordsDrawer.tsx';
 import { byModule, deltaOf, moduleLabel } from '../labels.ts';
@@ -158,6 +159,7 @@ export function DashboardPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {header}
+      <AlertList />
       {calendar}
       <Typography.Title level={5} style={{ margin: 0 }}>
         {orgName} {year}年主要指标
