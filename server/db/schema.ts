@@ -48,7 +48,7 @@ import type {
   UsersTable,
 } from './tables/platform.ts';
 import type { PublicityCampaignsTable, PublicityEventsTable, PublicityLawsTable, PublicityPlansTable, PublicityResponsibilitiesTable } from './tables/publicity.ts';
-import type { AnnualReportsTable } from './tables/reports.ts';
+import type { AnnualReportsTable, AnnualReportVersionsTable } from './tables/reports.ts';
 import type {
   VillageDisclosuresTable,
   VillageHearingsTable,
@@ -76,6 +76,7 @@ export type DB = {
   group_tasks: GroupTasksTable;
   task_progress: TaskProgressTable;
   annual_reports: AnnualReportsTable;
+  annual_report_versions: AnnualReportVersionsTable;
   enforcement_bodies: EnforcementBodiesTable;
   enforcement_officers: EnforcementOfficersTable;
   enforcement_certificates: EnforcementCertificatesTable;

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { TemplateBlock } from '../../../domain/reports/template.ts';
 import type { DB } from '../../db/schema.ts';
+import type { ApprovedContent } from '../../db/tables/reports.ts';
 import { type Scope, scopeFilter } from '../../platform/permissions.ts';
 
 /** An org unit by id (all digits) or by exact name; several units of one name are ambiguous. */
@@ -50,4 +51,30 @@ export function insertReport(trx: Transaction<DB>, v: { orgUnitId: number; year:
 export function unitName(db: Kysely<DB>, id: number | null) {
   if (id === null) return Promise.resolve(undefined);
   return db.selectFrom('org_units').select('name').where('id', '=', id).executeTakeFirst();
+}
+
+export function insertVersion(trx: Transaction<DB>, v: { reportId: number; orgUnitId: number; approvedBy: number; content: ApprovedContent }) {
+  return trx
+    .insertInto('annual_report_versions')
+    .values({ report_id: v.reportId, org_unit_id: v.orgUnitId, approved_by: v.approvedBy, content: JSON.stringify(v.content) })
+    .execute();
+}
+
+/** The last signed-off content of a report (null while it has never been approved). */
+export async function approvedContent(db: Kysely<DB>, reportId: number): Promise<ApprovedContent | null> {
+  const row = await db.selectFrom('annual_report_versions').select('content').where('report_id', '=', reportId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.content ?? null;
+}
+
+/** Published reports for the public portal: public by law (厅字〔2019〕28号: 向社会公开), so no scope applies. */
+export function publishedReports(db: Kysely<DB>) {
+  return db
+    .selectFrom('annual_reports')
+    .innerJoin('org_units', 'org_units.id', 'annual_reports.org_unit_id')
+    .select(['annual_reports.id', 'annual_reports.year', 'annual_reports.published_at', 'org_units.name as org_name'])
+    .where('annual_reports.status', '=', 'published')
+    .where('annual_reports.voided_at', 'is', null)
+    .orderBy('annual_reports.year', 'desc')
+    .orderBy('org_units.name')
+    .execute();
 }

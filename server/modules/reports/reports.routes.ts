@@ -58,6 +58,26 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const reportTags = ['年度法治政府建设情况报告'];
+  // The public portal (no login): reports a town has published, as they were signed off.
+  app.get(
+    '/public/annual',
+    {
+      config: { public: true },
+      schema: {
+        tags: reportTags,
+        summary: '公开：已向社会公开的年度报告',
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ id: Type.Integer(), orgName: Type.String(), year: Type.Integer(), publishedAt: Type.Union([Type.String(), Type.Null()]) })),
+          }),
+        },
+      },
+    },
+    async () => ({ items: await svc.publishedReports(app.platform.db) }),
+  );
+  app.get('/public/annual/:id', { config: { public: true }, schema: { tags: reportTags, summary: '公开：一份已公开的报告（网页）', params: IdParams } }, async (req, reply) =>
+    reply.type('text/html; charset=utf-8').send(await svc.publishedReportHtml(app.platform.db, req.params.id)),
+  );
   const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
   app.get(
     '/annual',

@@ -97,11 +97,20 @@ export type ReportPreviewT = { report: AnnualReport; blocks: RenderedBlock[]; pr
 /** The draft rendered from live records, with its 体检 result. */
 export async function preview(ctx: Ctx, id: number): Promise<ReportPreviewT> {
   const row = await reportFor(ctx, id);
-  const figures = await figuresFor(ctx, row);
-  const parent = (await repo.unitName(ctx.db, row.org_parent_id))?.name ?? '';
-  const blocks = renderReport(row.template, { org: row.org_name, parent, year: row.year, figures: new Map(figures.map((f) => [f.id, f])), narratives: row.narratives });
+  // Once signed off the report is what the leader approved, even if records change afterwards.
+  const frozen = row.status === 'draft' ? null : await repo.approvedContent(ctx.db, id);
+  const { blocks, figures } = frozen ?? (await rendered(ctx, row));
   const values = Object.fromEntries(figures.map((f) => [f.id, f.value]));
   return { report: toReport(row), blocks, problems: checkReport(reportText(blocks), values, await repealedLaws(ctx)), figures };
+}
+
+async function rendered(ctx: Ctx, row: repo.ReportRow): Promise<{ blocks: RenderedBlock[]; figures: IndicatorValue[] }> {
+  const figures = await figuresFor(ctx, row);
+  const parent = (await repo.unitName(ctx.db, row.org_parent_id))?.name ?? '';
+  return {
+    figures,
+    blocks: renderReport(row.template, { org: row.org_name, parent, year: row.year, figures: new Map(figures.map((f) => [f.id, f])), narratives: row.narratives }),
+  };
 }
 
 export async function updateReport(ctx: Ctx, id: number, input: ReportUpdate): Promise<ReportPreviewT> {
@@ -139,6 +148,12 @@ export async function approveReport(ctx: Ctx, id: number, version: number): Prom
   if (blocking.length > 0) throw new AppError('REPORT_HAS_PROBLEMS', `报告体检发现 ${blocking.length} 处与记录不符：${blocking[0]?.message}`, blocking);
   await audited(ctx, async (trx) => {
     await updateVersioned(trx, 'annual_reports', id, version, { status: 'approved', approved_by: ctx.actor.userId, approved_at: new Date() });
+    await repo.insertVersion(trx, {
+      reportId: id,
+      orgUnitId: current.report.orgUnitId,
+      approvedBy: ctx.actor.userId,
+      content: { blocks: current.blocks, figures: current.figures },
+    });
     return {
       result: undefined,
       audit: { action: 'report.approve', entityType: 'annual_report', entityId: id, orgUnitId: current.report.orgUnitId, after: { figures: current.figures } },
@@ -225,6 +240,19 @@ async function renderAs(
     return { filename: `${title}（指标）.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await indicatorWorkbook(title, p.figures) };
   if (format === 'html') return { filename: `${title}.html`, contentType: 'text/html; charset=utf-8', body: reportHtml(p.blocks, sign, p.figures) };
   return { filename: `${title}.json`, contentType: 'application/json; charset=utf-8', body: p };
+}
+
+/** The public portal: published reports, and one of them as a print-friendly page of what was signed off. */
+export async function publishedReports(db: Ctx['db']) {
+  return (await repo.publishedReports(db)).map((r) => ({ id: r.id, orgName: r.org_name, year: r.year, publishedAt: isoOrNull(r.published_at) }));
+}
+
+export async function publishedReportHtml(db: Ctx['db'], id: number): Promise<string> {
+  const report = (await repo.publishedReports(db)).find((r) => r.id === id);
+  const content = report ? await repo.approvedContent(db, id) : null;
+  if (!report || !content) throw new AppError('NOT_FOUND', '该报告未公开');
+  const date = report.published_at ? shanghaiDate(new Date(report.published_at)) : shanghaiDate(new Date());
+  return reportHtml(content.blocks, { org: report.org_name, date }, content.figures);
 }
 
 /** Repealed laws the check knows: the law catalog (national part and the town's own), or 民法典 art. 1260's list without one. */
