@@ -8,6 +8,7 @@ import {
   partyTypes,
   paymentMethods,
   penaltyKinds,
+  preservationHandlings,
   procedures,
   reviewConditions,
   reviewOpinions,
@@ -243,6 +244,30 @@ export const ClosingInfo = Type.Object({
   archivedBy: Nullable(Type.String()),
   volume: Nullable(Type.String()),
 });
+export const PreservationHandling = Literals(preservationHandlings, '处理决定');
+export const Preservation = Type.Object({
+  no: Type.Integer(),
+  approvedOn: Type.String(),
+  approver: Type.String(),
+  items: Type.String(),
+  place: Type.String(),
+  due: Type.String(),
+  handledOn: Nullable(Type.String()),
+  handling: Nullable(PreservationHandling),
+  handlingNote: Type.String(),
+  lateReason: Type.String(),
+});
+export const Instalment = Type.Object({ dueOn: DateString('缴纳期限'), amount: Type.Number({ title: '金额', exclusiveMinimum: 0, maximum: 1_000_000_000 }) });
+export const PaymentPlanInfo = Type.Object({
+  kind: Literals(['defer', 'instalments'] as const, '方式'),
+  appliedOn: Type.String(),
+  approvedOn: Type.String(),
+  approver: Type.String(),
+  reason: Type.String(),
+  paidBefore: Type.Number(),
+  instalments: Type.Array(Instalment),
+});
+export const CourtEnforcement = Type.Object({ urgedOn: Type.String(), appliedOn: Type.String(), court: Type.String(), by: Type.String() });
 export const DecisionChange = Type.Object({
   changedOn: Type.String(),
   kind: Literals(['changed', 'revoked', 'illegal', 'void'] as const, '变更情形'),
@@ -357,6 +382,9 @@ export const CaseDetail = Type.Object({
   payments: Type.Array(Payment),
   closing: Nullable(ClosingInfo),
   decisionChange: Nullable(DecisionChange),
+  preservations: Type.Array(Preservation),
+  paymentPlan: Nullable(PaymentPlanInfo),
+  courtEnforcement: Nullable(CourtEnforcement),
   confiscationValue: Type.Number(),
   servedOn: Nullable(Type.String()),
   paymentDue: Nullable(Type.String()),
@@ -536,6 +564,39 @@ export const PaymentCreate = Input({
   version: Version,
 });
 export type PaymentCreate = Static<typeof PaymentCreate>;
+export const PreservationCreate = Input({
+  approvedOn: DateString('负责人批准日期'),
+  approver: Text('批准的负责人', 64),
+  items: Text('先行登记保存的证据（名称、数量）', 2000),
+  place: Type.Optional(Type.String({ title: '保存地点', maxLength: 200 })),
+  version: Version,
+});
+export type PreservationCreate = Static<typeof PreservationCreate>;
+export const PreservationHandle = Input({
+  no: Type.Integer({ title: '先行登记保存序号', minimum: 1 }),
+  handledOn: DateString('处理决定日期'),
+  handling: PreservationHandling,
+  handlingNote: Type.Optional(Type.String({ title: '处理情况', maxLength: 2000 })),
+  lateReason: Type.Optional(Type.String({ title: '逾期原因', maxLength: 1000 })),
+  version: Version,
+});
+export type PreservationHandle = Static<typeof PreservationHandle>;
+export const PaymentPlanCreate = Input({
+  kind: Literals(['defer', 'instalments'] as const, '方式（暂缓/分期）'),
+  appliedOn: DateString('当事人申请日期'),
+  approvedOn: DateString('批准日期'),
+  reason: Text('申请理由（经济困难情况）', 2000),
+  instalments: Type.Array(Instalment, { title: '缴纳期限和金额', minItems: 1, maxItems: 36 }),
+  version: Version,
+});
+export type PaymentPlanCreate = Static<typeof PaymentPlanCreate>;
+export const CourtEnforcementCreate = Input({
+  urgedOn: DateString('催告书送达日期'),
+  appliedOn: DateString('申请强制执行日期'),
+  court: Text('受理法院', 100),
+  version: Version,
+});
+export type CourtEnforcementCreate = Static<typeof CourtEnforcementCreate>;
 export const CloseBody = Input({ closedOn: DateString('结案日期'), summary: Text('结案情况', 5000), version: Version });
 export type CloseBody = Static<typeof CloseBody>;
 export const ArchiveBody = Input({ archivedOn: DateString('归档日期'), volume: Type.Optional(Type.String({ title: '案卷号', maxLength: 64 })), version: Version });

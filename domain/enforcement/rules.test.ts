@@ -7,6 +7,8 @@ import {
   caseAgenda,
   caseNumber,
   certificateWarning,
+  courtApplicationProblem,
+  courtApplicationWindow,
   daysLate,
   decisionDateProblem,
   decisionDeadline,
@@ -20,6 +22,7 @@ import {
   hearingRequestProblem,
   hearingScheduleProblem,
   heavierThanNoticeProblem,
+  type Instalment,
   lateSurcharge,
   legalReviewProblem,
   limitationEnds,
@@ -29,9 +32,14 @@ import {
   officersProblem,
   onSpotCollectionProblem,
   type PartyType,
+  type PaymentPlan,
   type PenaltyKind,
   paymentDeadline,
+  paymentPlanProblem,
   percent,
+  planDueDate,
+  preservationDeadline,
+  preservationHandlingProblem,
   publicationDeadline,
   reviewerProblem,
   scoreFile,
@@ -366,33 +374,37 @@ describe('numbers, rates and scoring', () => {
   });
 });
 
+const agendaFacts: CaseFacts = {
+  procedure: 'ordinary',
+  status: 'notified',
+  outcome: 'penalty',
+  filedOn: '2024-09-20',
+  extendedTo: null,
+  noticeServedOn: '2024-09-27',
+  hearingEligible: true,
+  hearingRequested: false,
+  hearingWaived: false,
+  hearingHeldOn: null,
+  hearingOn: null,
+  statementsRecorded: false,
+  reviewConditions: ['complex'],
+  reviews: [],
+  complexOrMajor: true,
+  discussedOn: null,
+  decidedOn: null,
+  servedOn: null,
+  fineAmount: 8000,
+  paidAmount: 0,
+  publishedOn: null,
+  decisionChangedOn: null,
+  withdrawnOn: null,
+  evidenceCount: 3,
+  preservationsPending: [],
+  paymentDueOn: null,
+  courtAppliedOn: null,
+};
 describe('case agenda: what is due, overdue and blocked', () => {
-  const facts: CaseFacts = {
-    procedure: 'ordinary',
-    status: 'notified',
-    outcome: 'penalty',
-    filedOn: '2024-09-20',
-    extendedTo: null,
-    noticeServedOn: '2024-09-27',
-    hearingEligible: true,
-    hearingRequested: false,
-    hearingWaived: false,
-    hearingHeldOn: null,
-    hearingOn: null,
-    statementsRecorded: false,
-    reviewConditions: ['complex'],
-    reviews: [],
-    complexOrMajor: true,
-    discussedOn: null,
-    decidedOn: null,
-    servedOn: null,
-    fineAmount: 8000,
-    paidAmount: 0,
-    publishedOn: null,
-    decisionChangedOn: null,
-    withdrawnOn: null,
-    evidenceCount: 3,
-  };
+  const facts = agendaFacts;
   it('lists the 90-day and hearing deadlines and every block', () => {
     const a = caseAgenda(cal, facts);
     expect(a.next).toBe('作出决定');
@@ -408,10 +420,80 @@ describe('case agenda: what is due, overdue and blocked', () => {
     const decided = caseAgenda(cal, { ...facts, status: 'decided', decidedOn: '2024-10-08' });
     expect(decided.deadlines.map((d) => d.label)).toEqual(['送达决定书', '公示处罚决定']);
     const served = caseAgenda(cal, { ...facts, status: 'served', decidedOn: '2024-10-08', servedOn: '2024-10-09', publishedOn: '2024-10-10' });
-    expect(served.deadlines).toEqual([{ label: '缴纳罚款', due: '2024-10-24', article: '第六十七条' }]);
+    expect(served.deadlines).toEqual([
+      { label: '缴纳罚款', due: '2024-10-24', article: '第六十七条' },
+      { label: '逾期不缴纳的，申请人民法院强制执行', due: '2025-07-09', article: '《行政强制法》第五十三条' },
+    ]);
     expect(served.next).toBe('执行（缴纳罚款）');
     const changed = caseAgenda(cal, { ...facts, status: 'closed', decidedOn: '2024-10-08', servedOn: '2024-10-09', publishedOn: '2024-10-10', decisionChangedOn: '2024-11-01' });
     expect(changed.deadlines).toEqual([{ label: '撤回公示信息', due: '2024-11-06', article: '第四十八条第二款' }]);
+  });
+});
+
+describe('execution: 先行登记保存, 暂缓/分期缴纳, court enforcement', () => {
+  it('art. 56: a decision on preserved evidence within 7 working days, or a reason', () => {
+    // approved Monday 2024-09-30; 国庆 1–7 Oct are holidays and Sat 12 Oct a working day: the 7th is Tue 2024-10-15
+    expect(preservationDeadline(cal, '2024-09-30')).toBe('2024-10-15');
+    expect(preservationHandlingProblem(cal, { approvedOn: '2024-09-30', handledOn: '2024-10-15' })).toBeNull();
+    expect(preservationHandlingProblem(cal, { approvedOn: '2024-09-30', handledOn: '2024-10-17' })).toMatch(/七日内.*2024-10-15.*第五十六条/);
+    expect(preservationHandlingProblem(cal, { approvedOn: '2024-09-30', handledOn: '2024-10-17', lateReason: '鉴定机构出具报告延迟' })).toBeNull();
+    expect(preservationHandlingProblem(cal, { approvedOn: '2024-09-30', handledOn: '2024-09-29' })).toMatch(/不能早于/);
+  });
+  it('an unhandled preservation shows its deadline and blocks the end of the investigation', () => {
+    const investigating: CaseFacts = { ...agendaFacts, status: 'investigating', preservationsPending: ['2024-09-30'] };
+    const a = caseAgenda(cal, investigating);
+    expect(a.deadlines).toContainEqual({ label: '先行登记保存处理决定', due: '2024-10-15', article: '第五十六条' });
+    expect(a.blocked).toContain('先行登记保存的证据尚未作出处理决定');
+  });
+  const plan: PaymentPlan = {
+    kind: 'instalments',
+    appliedOn: '2024-10-12',
+    approvedOn: '2024-10-14',
+    reason: '家庭经济困难，无力一次缴清',
+    instalments: [
+      { dueOn: '2024-11-15', amount: 3000 },
+      { dueOn: '2024-12-15', amount: 3000 },
+      { dueOn: '2025-01-15', amount: 2000 },
+    ],
+  };
+  const base = { servedOn: '2024-10-09', paymentDue: '2024-10-24', outstanding: 8000 };
+  it('art. 66: a plan needs a reason, ordered dates and instalments summing to what is owed', () => {
+    expect(paymentPlanProblem({ ...base, plan })).toBeNull();
+    expect(paymentPlanProblem({ ...base, plan: { ...plan, reason: ' ' } })).toMatch(/经济困难.*第六十六条/);
+    expect(paymentPlanProblem({ ...base, outstanding: 7000, plan })).toMatch(/合计 8000.00 元，应等于尚未缴纳的罚款 7000.00 元/);
+    expect(paymentPlanProblem({ ...base, plan: { ...plan, instalments: [plan.instalments[1], plan.instalments[0], plan.instalments[2]] as Instalment[] } })).toMatch(
+      /第2期.*晚于上一期/,
+    );
+    expect(paymentPlanProblem({ ...base, plan: { ...plan, kind: 'defer' } })).toMatch(/暂缓缴纳只有一个/);
+    expect(paymentPlanProblem({ ...base, plan: { ...plan, kind: 'defer', instalments: [{ dueOn: '2024-10-20', amount: 8000 }] } })).toMatch(/晚于原缴款期限 2024-10-24/);
+    expect(paymentPlanProblem({ ...base, plan: { ...plan, kind: 'defer', instalments: [{ dueOn: '2024-12-31', amount: 8000 }] } })).toBeNull();
+    expect(paymentPlanProblem({ ...base, plan: { ...plan, appliedOn: '2024-10-01' } })).toMatch(/不能早于决定书送达日期/);
+  });
+  it('the surcharge runs from the first instalment missed', () => {
+    expect(planDueDate(plan, 0, [])).toBe('2024-11-15');
+    expect(planDueDate(plan, 0, [{ paidOn: '2024-11-10', amount: 3000 }])).toBe('2024-12-15');
+    expect(
+      planDueDate(plan, 0, [
+        { paidOn: '2024-11-10', amount: 6000 },
+        { paidOn: '2025-01-10', amount: 2000 },
+      ]),
+    ).toBe('2025-01-15');
+    // the second instalment paid late: the surcharge runs from its deadline
+    expect(
+      planDueDate(plan, 0, [
+        { paidOn: '2024-11-10', amount: 3000 },
+        { paidOn: '2024-12-20', amount: 5000 },
+      ]),
+    ).toBe('2024-12-15');
+  });
+  it('行政强制法 arts 53/54: urge first, wait 10 days, apply within 3 months after the 6-month litigation period', () => {
+    expect(courtApplicationWindow('2024-08-31')).toEqual({ from: '2025-03-01', to: '2025-05-28' });
+    const c = { servedOn: '2024-10-09', paymentDue: '2024-10-24' };
+    expect(courtApplicationProblem({ ...c, urgedOn: '2025-04-01', appliedOn: '2025-04-20' })).toBeNull();
+    expect(courtApplicationProblem({ ...c, urgedOn: '2024-10-20', appliedOn: '2025-04-20' })).toMatch(/逾期不履行/);
+    expect(courtApplicationProblem({ ...c, urgedOn: '2025-04-15', appliedOn: '2025-04-20' })).toMatch(/十日后.*最早 2025-04-25/);
+    expect(courtApplicationProblem({ ...c, urgedOn: '2024-11-01', appliedOn: '2025-01-10' })).toMatch(/2025-04-09 届满/);
+    expect(courtApplicationProblem({ ...c, urgedOn: '2025-06-01', appliedOn: '2025-08-01' })).toMatch(/至 2025-07-09/);
   });
 });
 

@@ -2,7 +2,7 @@
  * Rules of administrative enforcement (行政执法) under the 行政处罚法 (2021) and 国办发〔2018〕118号 — see
  * shared/DOMAIN.md §1, §2, §6. Pure functions: every refusal the workflow gives comes from here, with its article.
  */
-import { addDays } from '../platform/dates.ts';
+import { addDays, addMonths } from '../platform/dates.ts';
 import { addWorkingDays, type WorkCalendar } from '../platform/workdays.ts';
 
 // ── vocabularies ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -395,6 +395,90 @@ export function lateSurcharge(fineAmount: number, lateDays: number): number {
   return fromCents(Math.min(cents, Math.round(cents * 0.03 * lateDays)));
 }
 
+// ── 先行登记保存, deferred or instalment payment, court enforcement (arts 56, 66; 行政强制法 arts 53, 54) ─────────
+
+export const preservationHandlings = ['return', 'confiscate', 'transfer', 'appraise', 'seize'] as const;
+export type PreservationHandling = (typeof preservationHandlings)[number];
+export const preservationHandlingLabels: Record<PreservationHandling, string> = {
+  return: '解除先行登记保存，退还当事人',
+  confiscate: '依法予以没收',
+  transfer: '移送有关机关处理',
+  appraise: '送交检验、检测、鉴定',
+  seize: '依法采取查封、扣押等措施',
+};
+
+/** Art. 56: evidence kept under 先行登记保存 (approved by the 负责人) gets a decision within 7 (working, art. 85) days. */
+export const preservationDeadline = (cal: WorkCalendar, approvedOn: string): string => addWorkingDays(cal, approvedOn, 7);
+
+export function preservationHandlingProblem(cal: WorkCalendar, p: { approvedOn: string; handledOn: string; lateReason?: string | null }): string | null {
+  if (p.handledOn < p.approvedOn) return '处理决定日期不能早于先行登记保存批准日期';
+  const deadline = preservationDeadline(cal, p.approvedOn);
+  if (p.handledOn > deadline && !p.lateReason?.trim())
+    return `先行登记保存的，应当在七日内（工作日，至 ${deadline}）及时作出处理决定（《行政处罚法》第五十六条、第八十五条）；逾期的须写明原因`;
+  return null;
+}
+
+/** One instalment of a payment plan; a deferral (暂缓缴纳) is a plan of one instalment after the original deadline. */
+export type Instalment = { dueOn: string; amount: number };
+export type PaymentPlan = { kind: 'defer' | 'instalments'; appliedOn: string; approvedOn: string; reason: string; instalments: readonly Instalment[] };
+
+/** Art. 66②: on the party's application for economic hardship, the authority may approve 暂缓 or 分期 payment. */
+export function paymentPlanProblem(p: { servedOn: string; paymentDue: string; outstanding: number; plan: PaymentPlan }): string | null {
+  const { plan } = p;
+  if (!plan.reason.trim()) return '暂缓或者分期缴纳罚款，须当事人确有经济困难并提出申请（《行政处罚法》第六十六条第二款）：请填写申请理由';
+  if (plan.appliedOn < p.servedOn) return '申请日期不能早于决定书送达日期';
+  if (plan.approvedOn < plan.appliedOn) return '批准日期不能早于申请日期';
+  if (plan.instalments.length === 0) return '请填写缴纳期限';
+  if (plan.kind === 'defer' && plan.instalments.length !== 1) return '暂缓缴纳只有一个缴纳期限；分几次缴纳的，请选择分期缴纳';
+  if (plan.kind === 'instalments' && plan.instalments.length < 2) return '分期缴纳至少分两期';
+  let previous = plan.approvedOn;
+  for (const [i, x] of plan.instalments.entries()) {
+    if (x.dueOn < previous) return `第${i + 1}期的缴纳期限应晚于${i === 0 ? '批准日期' : '上一期'}`;
+    if (x.amount <= 0) return `第${i + 1}期的金额应大于零`;
+    previous = x.dueOn;
+  }
+  if (plan.kind === 'defer' && (plan.instalments[0] as Instalment).dueOn <= p.paymentDue) return `暂缓缴纳的期限应晚于原缴款期限 ${p.paymentDue}`;
+  const total = plan.instalments.reduce((sum, x) => sum + toCents(x.amount), 0);
+  if (total !== toCents(p.outstanding)) return `各期金额合计 ${fromCents(total).toFixed(2)} 元，应等于尚未缴纳的罚款 ${p.outstanding.toFixed(2)} 元`;
+  return null;
+}
+
+/**
+ * From which day the art. 72 surcharge runs under a plan: the deadline of the first instalment not paid in full by its
+ * date (payments counted cumulatively); when every instalment was met, the last deadline.
+ */
+export function planDueDate(plan: PaymentPlan, alreadyPaid: number, payments: readonly { paidOn: string; amount: number }[]): string {
+  let required = toCents(alreadyPaid);
+  for (const x of plan.instalments) {
+    required += toCents(x.amount);
+    const paid = toCents(alreadyPaid) + payments.filter((pay) => pay.paidOn > plan.approvedOn && pay.paidOn <= x.dueOn).reduce((s, pay) => s + toCents(pay.amount), 0);
+    if (paid < required) return x.dueOn;
+  }
+  return (plan.instalments.at(-1) as Instalment).dueOn;
+}
+
+/**
+ * 行政强制法 art. 53: an authority without its own enforcement power applies to the court within three months after
+ * the periods for 复议 (60 days, 行政复议法 art. 20) and 诉讼 (6 months, 行政诉讼法 art. 46) have run out — the later
+ * of the two is the 6 months from service.
+ */
+export function courtApplicationWindow(servedOn: string): { from: string; to: string } {
+  const litigationEnds = addMonths(servedOn, 6);
+  return { from: addDays(litigationEnds, 1), to: addMonths(litigationEnds, 3) };
+}
+
+/** 行政强制法 art. 54: the party is urged (催告) first; the application comes 10 days after the 催告书 was served. */
+export function courtApplicationProblem(p: { servedOn: string; paymentDue: string; urgedOn: string; appliedOn: string }): string | null {
+  if (p.urgedOn <= p.paymentDue) return `当事人逾期不履行（缴款期限 ${p.paymentDue}）后，方可催告履行`;
+  const afterUrging = addDays(p.urgedOn, 10);
+  if (p.appliedOn < afterUrging) return `催告书送达十日后当事人仍未履行的，方可申请人民法院强制执行（《行政强制法》第五十四条）：最早 ${afterUrging}`;
+  const w = courtApplicationWindow(p.servedOn);
+  if (p.appliedOn < w.from)
+    return `当事人在法定期限内不申请行政复议或者提起行政诉讼，又不履行的，方可申请强制执行；起诉期限（六个月）至 ${addDays(w.from, -1)} 届满（《行政强制法》第五十三条、《行政诉讼法》第四十六条）`;
+  if (p.appliedOn > w.to) return `应自期限届满之日起三个月内（至 ${w.to}）申请人民法院强制执行（《行政强制法》第五十三条）`;
+  return null;
+}
+
 // ── publication (118号; art. 48) ───────────────────────────────────────────────────────────────────────────────
 
 /** 118号: 行政处罚决定信息 7 working days after the decision. */
@@ -437,6 +521,11 @@ export type CaseFacts = {
   decisionChangedOn: string | null;
   withdrawnOn: string | null;
   evidenceCount: number;
+  /** Approval dates of 先行登记保存 still waiting for a decision. */
+  preservationsPending: readonly string[];
+  /** The payment deadline in force (the decision's, or an approved plan's). */
+  paymentDueOn: string | null;
+  courtAppliedOn: string | null;
 };
 
 /** What the case needs next, its running deadlines, and what blocks the next step (for the case list). */
@@ -485,17 +574,24 @@ export function caseAgenda(cal: WorkCalendar, c: CaseFacts): CaseAgenda {
       next = '送达决定书';
       if (c.decidedOn) deadlines.push({ label: '送达决定书', due: serviceDeadline(cal, c.decidedOn), article: '第六十一条' });
       break;
-    case 'served':
-      next = c.outcome === 'penalty' && c.fineAmount > 0 && c.paidAmount < c.fineAmount ? '执行（缴纳罚款）' : '结案';
-      if (c.servedOn && c.outcome === 'penalty' && c.fineAmount > 0 && c.paidAmount < c.fineAmount)
-        deadlines.push({ label: '缴纳罚款', due: paymentDeadline(c.servedOn), article: '第六十七条' });
+    case 'served': {
+      const owing = c.outcome === 'penalty' && c.fineAmount > 0 && c.paidAmount < c.fineAmount;
+      next = owing && !c.courtAppliedOn ? '执行（缴纳罚款）' : '结案';
+      const due = c.paymentDueOn ?? (c.servedOn ? paymentDeadline(c.servedOn) : null);
+      if (owing && due && !c.courtAppliedOn) {
+        deadlines.push({ label: '缴纳罚款', due, article: c.paymentDueOn && c.servedOn && c.paymentDueOn !== paymentDeadline(c.servedOn) ? '第六十六条' : '第六十七条' });
+        if (c.servedOn) deadlines.push({ label: '逾期不缴纳的，申请人民法院强制执行', due: courtApplicationWindow(c.servedOn).to, article: '《行政强制法》第五十三条' });
+      }
       break;
+    }
     case 'closed':
       next = '归档';
       break;
     default:
       next = null;
   }
+  for (const approvedOn of c.preservationsPending) deadlines.push({ label: '先行登记保存处理决定', due: preservationDeadline(cal, approvedOn), article: '第五十六条' });
+  if (c.preservationsPending.length > 0 && c.status === 'investigating') blocked.push('先行登记保存的证据尚未作出处理决定');
   if (c.decidedOn && c.outcome === 'penalty' && c.procedure === 'ordinary' && !c.publishedOn && c.status !== 'not_filed') {
     deadlines.push({ label: '公示处罚决定', due: publicationDeadline(cal, c.decidedOn), article: '国办发〔2018〕118号' });
   }

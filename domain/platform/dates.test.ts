@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, shanghaiDate } from './dates.ts';
+import { addDays, addMonths, shanghaiDate } from './dates.ts';
 
 describe('shanghaiDate (business dates are days in Asia/Shanghai, UTC+8)', () => {
   it.each([
@@ -30,5 +30,17 @@ describe('addDays', () => {
     ['2024-10-26', 2, '2024-10-28'],
   ])('%s %+d days → %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe('addMonths (民法典 arts 201–203)', () => {
+  it.each<[string, number, string]>([
+    ['2024-10-09', 6, '2025-04-09'],
+    ['2024-08-31', 6, '2025-02-28'],
+    ['2023-08-31', 6, '2024-02-29'],
+    ['2025-04-09', 3, '2025-07-09'],
+    ['2024-12-15', 1, '2025-01-15'],
+  ])('%s + %d months → %s', (date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
   });
 });

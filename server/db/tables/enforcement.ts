@@ -108,6 +108,9 @@ export type EnforcementCasesTable = Versioned & {
   closed_on: string | null;
   archived_on: string | null;
   decision_change: NullableJson<Record<string, unknown>>;
+  preservations: ColumnType<Record<string, unknown>[], string | undefined, string>;
+  payment_plan: NullableJson<Record<string, unknown>>;
+  court_enforcement: NullableJson<Record<string, unknown>>;
   chain_head: Generated<string>;
   chain_length: Generated<number>;
 };

@@ -11,6 +11,7 @@ import type {
   ClueCreate,
   ConcludeBody,
   Conclusion,
+  CourtEnforcementCreate,
   DecideBody,
   DecisionChangeBody,
   DecisionInfo,
@@ -25,7 +26,10 @@ import type {
   NoticeCreate,
   NoticeInfo,
   PaymentCreate,
+  PaymentPlanCreate,
   Penalty,
+  PreservationCreate,
+  PreservationHandle,
   ServeBody,
   SimpleCaseCreate,
   StatementsCreate,
@@ -38,6 +42,7 @@ import {
   caseAgenda,
   caseNumber,
   caseStatusLabels,
+  courtApplicationProblem,
   daysLate,
   decisionDateProblem,
   decisionDeadline,
@@ -54,9 +59,15 @@ import {
   type OfficerFacts,
   officersProblem,
   onSpotCollectionProblem,
+  type PaymentPlan,
   type PenaltyKind,
   paymentDeadline,
+  paymentPlanProblem,
   penaltyText,
+  planDueDate,
+  preservationDeadline,
+  preservationHandlingLabels,
+  preservationHandlingProblem,
   publicationDeadline,
   reviewerProblem,
   serviceMethodLabels,
@@ -155,11 +166,26 @@ const thresholds = (body: reg.BodyRow) => ({
   largeConfiscation: money(body.large_confiscation),
 });
 
-function surchargeDue(b: Bundle, asOf: string): number {
+type Preservation = CaseDetail['preservations'][number];
+type PaymentEntry = { paidOn: string; amount: number; surcharge: number; daysUnderReview?: number };
+const preservationsOf = (b: Bundle) => b.row.preservations as Preservation[];
+const planOf = (b: Bundle) => b.row.payment_plan as CaseDetail['paymentPlan'];
+const paymentsOf = (b: Bundle, extra: PaymentEntry[] = []) => [...(b.row.payments as PaymentEntry[]), ...extra];
+
+/** The deadline the art. 72 surcharge counts from: the decision's, or under an approved plan the first instalment missed. */
+function effectiveDue(b: Bundle, extra: PaymentEntry[] = []): string | null {
+  const plan = planOf(b);
+  if (!plan) return b.row.payment_due;
+  const finePayments = paymentsOf(b, extra).map((p) => ({ paidOn: p.paidOn, amount: p.amount - p.surcharge }));
+  return planDueDate(plan, plan.paidBefore, finePayments);
+}
+
+function surchargeDue(b: Bundle, asOf: string, extra: PaymentEntry[] = []): number {
   const r = b.row;
-  if (!r.payment_due || r.outcome !== 'penalty') return 0;
-  const excluded = Math.max(0, ...r.payments.map((p) => Number((p as { daysUnderReview?: number }).daysUnderReview ?? 0)));
-  return lateSurcharge(money(r.fine_amount), daysLate(r.payment_due, r.paid_on ?? asOf, excluded));
+  const due = effectiveDue(b, extra);
+  if (!due || r.outcome !== 'penalty') return 0;
+  const excluded = Math.max(0, ...paymentsOf(b, extra).map((p) => Number(p.daysUnderReview ?? 0)));
+  return lateSurcharge(money(r.fine_amount), daysLate(due, r.paid_on ?? asOf, excluded));
 }
 
 function factsOf(b: Bundle): CaseFacts {
@@ -192,6 +218,11 @@ function factsOf(b: Bundle): CaseFacts {
     decisionChangedOn: (r.decision_change as { changedOn?: string } | null)?.changedOn ?? null,
     withdrawnOn: b.publication?.withdrawn_on ?? null,
     evidenceCount: b.evidence.length,
+    preservationsPending: preservationsOf(b)
+      .filter((p) => !p.handledOn)
+      .map((p) => p.approvedOn),
+    paymentDueOn: effectiveDue(b),
+    courtAppliedOn: (r.court_enforcement as { appliedOn?: string } | null)?.appliedOn ?? null,
   };
 }
 
@@ -282,9 +313,12 @@ async function detail(ctx: Ctx, b: Bundle): Promise<CaseDetail> {
     payments: r.payments as CaseDetail['payments'],
     closing: r.closing as CaseDetail['closing'],
     decisionChange: r.decision_change as CaseDetail['decisionChange'],
+    preservations: preservationsOf(b),
+    paymentPlan: planOf(b),
+    courtEnforcement: r.court_enforcement as CaseDetail['courtEnforcement'],
     confiscationValue: money(r.confiscation_value),
     servedOn: r.served_on,
-    paymentDue: r.payment_due,
+    paymentDue: effectiveDue(b),
     surchargePaid: money(r.surcharge_paid),
     surchargeDue: surchargeDue(b, today()),
     archivedOn: r.archived_on,
@@ -741,6 +775,7 @@ export const addEvidence = (ctx: Ctx, id: number, input: EvidenceCreate) =>
 export const conclude = (ctx: Ctx, id: number, input: ConcludeBody) =>
   step(ctx, id, input.version, 'enforcement.write', 'conclude', (b) => {
     requireStatus(b, ['investigating', 'reviewing'], '调查终结');
+    if (preservationsOf(b).some((p) => !p.handledOn)) throw refuse('先行登记保存的证据尚未作出处理决定，不能调查终结（《行政处罚法》第五十六条）', 'preservations');
     notFuture(input.concludedOn, '调查终结日期', 'concludedOn');
     notBefore(input.concludedOn, b.row.filed_on, '调查终结日期不能早于立案日期', 'concludedOn');
     const penalty = penaltyOf(input);
@@ -1076,9 +1111,10 @@ export const recordPayment = (ctx: Ctx, id: number, input: PaymentCreate) =>
       const p = onSpotCollectionProblem(fine, input.hardToExecuteLater ?? false);
       if (p) throw refuse(p, 'method');
     }
-    const excluded = Math.max(input.daysUnderReview ?? 0, ...b.row.payments.map((p) => Number((p as { daysUnderReview?: number }).daysUnderReview ?? 0)));
     const paidFine = toCents(money(b.row.paid_amount));
-    const surcharge = toCents(lateSurcharge(fine, daysLate(b.row.payment_due as string, b.row.paid_on ?? input.paidOn, excluded)));
+    // The surcharge as of this payment, counted as if all of it went to the fine (a late instalment stays late).
+    const asIfFine = { paidOn: input.paidOn, amount: input.amount, surcharge: 0, daysUnderReview: input.daysUnderReview ?? 0 };
+    const surcharge = toCents(surchargeDue(b, input.paidOn, [asIfFine]));
     const owedFine = toCents(fine) - paidFine;
     const owedSurcharge = surcharge - toCents(money(b.row.surcharge_paid));
     const amount = toCents(input.amount);
@@ -1108,6 +1144,88 @@ export const recordPayment = (ctx: Ctx, id: number, input: PaymentCreate) =>
     };
   });
 
+// ── 先行登记保存, 暂缓/分期, court enforcement ──────────────────────────────────────────────────────────────────
+
+export const preserveEvidence = (ctx: Ctx, id: number, input: PreservationCreate) =>
+  step(ctx, id, input.version, 'enforcement.write', 'preservation', async (b) => {
+    requireStatus(b, ['investigating'], '先行登记保存证据');
+    notFuture(input.approvedOn, '批准日期', 'approvedOn');
+    notBefore(input.approvedOn, b.row.filed_on, '批准日期不能早于立案日期', 'approvedOn');
+    const cal = await loadWorkCalendar(ctx.db);
+    const all = preservationsOf(b);
+    const entry: Preservation = {
+      no: all.length + 1,
+      approvedOn: input.approvedOn,
+      approver: input.approver,
+      items: input.items,
+      place: input.place ?? '',
+      due: preservationDeadline(cal, input.approvedOn),
+      handledOn: null,
+      handling: null,
+      handlingNote: '',
+      lateReason: '',
+    };
+    return {
+      changes: { preservations: JSON.stringify([...all, entry]) },
+      summary: `先行登记保存证据（第${entry.no}次，${input.approver}批准）：${input.items.slice(0, 80)}；应于 ${entry.due} 前作出处理决定`,
+      payload: entry,
+    };
+  });
+
+export const handlePreservation = (ctx: Ctx, id: number, input: PreservationHandle) =>
+  step(ctx, id, input.version, 'enforcement.write', 'preservation_handled', async (b) => {
+    const all = preservationsOf(b);
+    const entry = all.find((p) => p.no === input.no);
+    if (!entry) throw new AppError('NOT_FOUND', '没有这次先行登记保存', { field: 'no' });
+    if (entry.handledOn) throw new AppError('ENFORCEMENT_STATE', `第${entry.no}次先行登记保存已于 ${entry.handledOn} 作出处理决定`);
+    notFuture(input.handledOn, '处理决定日期', 'handledOn');
+    const problem = preservationHandlingProblem(await loadWorkCalendar(ctx.db), { approvedOn: entry.approvedOn, handledOn: input.handledOn, lateReason: input.lateReason });
+    if (problem) throw refuse(problem, /逾期/.test(problem) ? 'lateReason' : 'handledOn');
+    const handled: Preservation = { ...entry, handledOn: input.handledOn, handling: input.handling, handlingNote: input.handlingNote ?? '', lateReason: input.lateReason ?? '' };
+    return {
+      changes: { preservations: JSON.stringify(all.map((p) => (p.no === input.no ? handled : p))) },
+      summary: `先行登记保存处理决定（第${entry.no}次）：${preservationHandlingLabels[input.handling]}`,
+      payload: handled,
+    };
+  });
+
+export const approvePaymentPlan = (ctx: Ctx, id: number, input: PaymentPlanCreate) =>
+  step(ctx, id, input.version, 'enforcement.approve', 'payment_plan', (b) => {
+    requireStatus(b, ['served'], '批准暂缓或分期缴纳');
+    const fine = money(b.row.fine_amount);
+    const paid = money(b.row.paid_amount);
+    if (b.row.outcome !== 'penalty' || paid >= fine) throw new AppError('ENFORCEMENT_STATE', '本案没有尚未缴纳的罚款');
+    if (planOf(b)) throw new AppError('ENFORCEMENT_STATE', '本案已批准过暂缓或分期缴纳');
+    notFuture(input.approvedOn, '批准日期', 'approvedOn');
+    const plan: PaymentPlan = { kind: input.kind, appliedOn: input.appliedOn, approvedOn: input.approvedOn, reason: input.reason, instalments: input.instalments };
+    const problem = paymentPlanProblem({ servedOn: b.row.served_on as string, paymentDue: b.row.payment_due as string, outstanding: fine - paid, plan });
+    if (problem) throw refuse(problem, /申请日期/.test(problem) ? 'appliedOn' : /批准日期/.test(problem) ? 'approvedOn' : /理由|经济困难/.test(problem) ? 'reason' : 'instalments');
+    const record = { ...plan, approver: ctx.actor.displayName, paidBefore: paid };
+    const last = input.instalments.at(-1)?.dueOn;
+    return {
+      changes: { payment_plan: JSON.stringify(record) },
+      summary: `批准${input.kind === 'defer' ? `暂缓缴纳罚款至 ${last}` : `分${input.instalments.length}期缴纳罚款，最后一期 ${last}`}（《行政处罚法》第六十六条）`,
+      payload: record,
+    };
+  });
+
+export const applyCourtEnforcement = (ctx: Ctx, id: number, input: CourtEnforcementCreate) =>
+  step(ctx, id, input.version, 'enforcement.approve', 'court_enforcement', (b) => {
+    requireStatus(b, ['served'], '申请人民法院强制执行');
+    const owing = money(b.row.fine_amount) - money(b.row.paid_amount) + surchargeDue(b, input.appliedOn) - money(b.row.surcharge_paid);
+    if (b.row.outcome !== 'penalty' || toCents(owing) <= 0) throw new AppError('ENFORCEMENT_STATE', '罚款和加处罚款已缴清，无须申请强制执行');
+    if (b.row.court_enforcement) throw new AppError('ENFORCEMENT_STATE', '本案已申请人民法院强制执行');
+    notFuture(input.appliedOn, '申请日期', 'appliedOn');
+    const problem = courtApplicationProblem({ servedOn: b.row.served_on as string, paymentDue: effectiveDue(b) as string, urgedOn: input.urgedOn, appliedOn: input.appliedOn });
+    if (problem) throw refuse(problem, /催告/.test(problem) && !/十日后/.test(problem) ? 'urgedOn' : 'appliedOn');
+    const record = { urgedOn: input.urgedOn, appliedOn: input.appliedOn, court: input.court, by: ctx.actor.displayName };
+    return {
+      changes: { court_enforcement: JSON.stringify(record) },
+      summary: `申请${input.court}强制执行（催告书 ${input.urgedOn} 送达）`,
+      payload: record,
+    };
+  });
+
 export const close = (ctx: Ctx, id: number, input: CloseBody) =>
   step(ctx, id, input.version, 'enforcement.write', 'close', (b) => {
     const transfer = b.row.status === 'decided' && b.row.outcome === 'transfer';
@@ -1119,7 +1237,7 @@ export const close = (ctx: Ctx, id: number, input: CloseBody) =>
       const due = surchargeDue(b, input.closedOn);
       const paid = money(b.row.paid_amount);
       const paidSurcharge = money(b.row.surcharge_paid);
-      if (toCents(paid) < toCents(fine) || toCents(paidSurcharge) < toCents(due)) {
+      if (!b.row.court_enforcement && (toCents(paid) < toCents(fine) || toCents(paidSurcharge) < toCents(due))) {
         throw refuse(
           `罚款尚未缴清（罚款 ${fine.toFixed(2)} 元、加处罚款 ${due.toFixed(2)} 元，已缴 ${(paid + paidSurcharge).toFixed(2)} 元），不能结案；当事人逾期不履行的，依《行政处罚法》第七十二条加处罚款或申请人民法院强制执行`,
         );

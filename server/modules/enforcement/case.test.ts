@@ -457,6 +457,86 @@ describe('deadlines and ranges', () => {
   });
 });
 
+describe('先行登记保存, 暂缓/分期缴纳 and court enforcement (art. 56, art. 66, 行政强制法 arts 53–54)', () => {
+  it('keeps preserved evidence under a 7-working-day decision and refuses to end the investigation before it', async () => {
+    let c = await filed(await clue('XZCF-013', { summary: '非法收购滥伐的林木' }), '2025-06-03');
+    c = await evidence(c);
+    c = ok(await act(officer, c.id, 'preservation', { approvedOn: '2025-06-04', approver: '王建军', items: '杨木原木 12 根', place: '镇综合执法队仓库', version: c.version }));
+    expect(c.preservations).toMatchObject([{ no: 1, due: '2025-06-13', handledOn: null }]);
+    expect(c.agenda.deadlines).toContainEqual(expect.objectContaining({ label: '先行登记保存处理决定', due: '2025-06-13', article: '第五十六条' }));
+    refused(await noPenalty(c, '2025-06-05'), /尚未作出处理决定.*第五十六条/);
+    const handle = (handledOn: string, lateReason?: string) =>
+      act(officer, c.id, 'preservation-handling', { no: 1, handledOn, handling: 'confiscate', handlingNote: '依法没收', lateReason, version: c.version });
+    refused(await handle('2025-06-16'), /七日内.*2025-06-13.*第五十六条/);
+    c = ok(await handle('2025-06-16', '鉴定意见于6月16日出具'));
+    expect(c.preservations[0]).toMatchObject({ handledOn: '2025-06-16', handling: 'confiscate', lateReason: '鉴定意见于6月16日出具' });
+    expect((await handle('2025-06-17')).body.error.code).toBe('ENFORCEMENT_STATE');
+    c = ok(await noPenalty(c, '2025-06-17'));
+    expect(c.status).toBe('reviewing');
+  });
+
+  it('approves payment by instalments (leader only), counts the surcharge from the instalment missed, and closes after applying to the court', async () => {
+    const simple = {
+      powerId: powers.get('XZCF-016'),
+      partyType: 'organisation',
+      partyName: '某某物流有限公司',
+      partyAddress: '乌苏市四棵树镇四棵树村2组1号',
+      summary: '占用消防车通道',
+      actDate: '2025-03-03',
+      decidedOn: '2025-03-03',
+      officerIds: [ids.ma, ids.zhao],
+      kinds: ['fine'],
+      fineAmount: 3000,
+      facts: '将货车停放在消防车通道内',
+      basis: '《中华人民共和国消防法》第六十条第二款',
+    };
+    let c = ok(await officer.request('POST', '/api/enforcement/cases/simple', simple));
+    expect(c.paymentDue).toBe('2025-03-18');
+    const plan = {
+      kind: 'instalments',
+      appliedOn: '2025-03-10',
+      approvedOn: '2025-03-11',
+      reason: '企业资金周转困难',
+      instalments: [
+        { dueOn: '2025-04-10', amount: 1000 },
+        { dueOn: '2025-05-10', amount: 2000 },
+      ],
+    };
+    expect((await act(officer, c.id, 'payment-plan', { ...plan, version: c.version })).status).toBe(403);
+    refused(
+      await act(leader, c.id, 'payment-plan', {
+        ...plan,
+        instalments: [
+          { dueOn: '2025-04-10', amount: 1000 },
+          { dueOn: '2025-05-10', amount: 1000 },
+        ],
+        version: c.version,
+      }),
+      /应等于尚未缴纳的罚款 3000.00 元/,
+    );
+    c = ok(await act(leader, c.id, 'payment-plan', { ...plan, version: c.version }));
+    expect(c.paymentDue).toBe('2025-04-10');
+    expect(c.agenda.deadlines[0]).toMatchObject({ label: '缴纳罚款', due: '2025-04-10', article: '第六十六条' });
+    c = ok(await act(officer, c.id, 'payment', { paidOn: '2025-04-09', amount: 1000, method: 'bank', version: c.version }));
+    expect(c).toMatchObject({ paidAmount: 1000, paymentDue: '2025-05-10' });
+    // the second instalment is 2 days late: 3 % of the fine (90 元) per day
+    c = ok(await act(officer, c.id, 'payment', { paidOn: '2025-05-12', amount: 2000, method: 'bank', version: c.version }));
+    expect(c).toMatchObject({ paidAmount: 3000, surchargeDue: 180, surchargePaid: 0 });
+    refused(await act(officer, c.id, 'close', { closedOn: '2025-05-12', summary: '结案', version: c.version }), /加处罚款 180.00 元/);
+
+    const apply = (urgedOn: string, appliedOn: string) => act(leader, c.id, 'court-enforcement', { urgedOn, appliedOn, court: '乌苏市人民法院', version: c.version });
+    refused(await apply('2025-08-01', '2025-08-20'), /起诉期限（六个月）至 2025-09-03 届满.*第五十三条/);
+    refused(await apply('2025-09-10', '2025-09-15'), /十日后.*最早 2025-09-20/);
+    c = ok(await apply('2025-09-10', '2025-09-22'));
+    expect(c.courtEnforcement).toMatchObject({ appliedOn: '2025-09-22', court: '乌苏市人民法院' });
+    expect(c.agenda.next).toBe('结案');
+    c = ok(await act(officer, c.id, 'close', { closedOn: '2025-09-23', summary: '加处罚款未缴纳，已申请人民法院强制执行', version: c.version }));
+    expect(c.status).toBe('closed');
+    const kinds = ok(await officer.request('GET', `/api/enforcement/cases/${c.id}/timeline`)).items.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['payment_plan', 'court_enforcement', 'close']));
+  });
+});
+
 describe('scope, input and versions', () => {
   it('answers 404 for another town’s case, as if absent, and lists none of them', async () => {
     const c = await clue('XZCF-013');

@@ -14,6 +14,7 @@ import {
   CloseBody,
   ClueCreate,
   ConcludeBody,
+  CourtEnforcementCreate,
   DecideBody,
   DecisionChangeBody,
   DiscussionCreate,
@@ -36,9 +37,12 @@ import {
   OfficerCreate,
   OfficerUpdate,
   PaymentCreate,
+  PaymentPlanCreate,
   Power,
   PowerCreate,
   PowerUpdate,
+  PreservationCreate,
+  PreservationHandle,
   PublicEnforcement,
   PublishBody,
   RecheckBody,
@@ -150,7 +154,11 @@ export const enforcementRoutes: FastifyPluginAsyncTypebox = async (app) => {
   action('hearing-record', '记录听证', HearingRecord, cases.recordHearing);
   action('decision', '作出决定（负责人）', DecideBody, cases.decide);
   action('service', '送达决定书', ServeBody, cases.serve);
+  action('preservation', '先行登记保存证据（负责人批准）', PreservationCreate, cases.preserveEvidence);
+  action('preservation-handling', '先行登记保存处理决定', PreservationHandle, cases.handlePreservation);
   action('payment', '登记缴款', PaymentCreate, cases.recordPayment);
+  action('payment-plan', '批准暂缓或分期缴纳罚款', PaymentPlanCreate, cases.approvePaymentPlan);
+  action('court-enforcement', '申请人民法院强制执行', CourtEnforcementCreate, cases.applyCourtEnforcement);
   action('close', '结案', CloseBody, cases.close);
   action('archive', '归档', ArchiveBody, cases.archive);
   action('decision-change', '登记决定被变更、撤销', DecisionChangeBody, cases.recordDecisionChange);

@@ -10,6 +10,8 @@ import {
   paymentMethods,
   penaltyKindLabels,
   penaltyKinds,
+  preservationHandlingLabels,
+  preservationHandlings,
   reviewConditionLabels,
   reviewConditions,
   reviewOpinionLabels,
@@ -427,6 +429,132 @@ export const actions: Action[] = [
       </>
     ),
     body: (v) => ({ paidOn: d(v.paidOn), amount: v.amount, method: v.method, receipt: v.receipt || undefined }),
+  },
+  {
+    key: 'preservation',
+    path: 'preservation',
+    label: '先行登记保存',
+    show: (c, a) => a.canWriteEnforcement && c.status === 'investigating',
+    initial: () => ({ approvedOn: today() }),
+    fields: () => (
+      <>
+        <Typography.Paragraph type="secondary">
+          证据可能灭失或者以后难以取得的，经行政机关负责人批准，可以先行登记保存，并应当在七日内（工作日）作出处理决定（第五十六条）。
+        </Typography.Paragraph>
+        {date('approvedOn', '负责人批准日期')}
+        <Form.Item name="approver" label="批准的负责人" rules={req('请填写批准的负责人')}>
+          <Input />
+        </Form.Item>
+        {text('items', '保存的证据（名称、数量）')}
+        <Form.Item name="place" label="保存地点">
+          <Input />
+        </Form.Item>
+      </>
+    ),
+    body: (v) => ({ approvedOn: d(v.approvedOn), approver: v.approver, items: v.items, place: v.place || undefined }),
+  },
+  {
+    key: 'preservation-handling',
+    path: 'preservation-handling',
+    label: '先行登记保存处理决定',
+    primary: true,
+    show: (c, a) => a.canWriteEnforcement && c.preservations.some((p) => !p.handledOn),
+    initial: (c) => ({ no: c.preservations.find((p) => !p.handledOn)?.no, handledOn: today() }),
+    fields: (c) => (
+      <>
+        <Form.Item name="no" label="先行登记保存" rules={req('请选择')}>
+          <Select options={c.preservations.filter((p) => !p.handledOn).map((p) => ({ value: p.no, label: `第${p.no}次（${p.approvedOn} 批准，${p.due} 前处理）：${p.items}` }))} />
+        </Form.Item>
+        {date('handledOn', '处理决定日期')}
+        <Form.Item name="handling" label="处理决定" rules={req('请选择处理决定')}>
+          <Select options={options(preservationHandlings, preservationHandlingLabels)} />
+        </Form.Item>
+        {text('handlingNote', '处理情况', false, 2)}
+        <Form.Item name="lateReason" label="逾期原因（超过七个工作日时填写）">
+          <Input />
+        </Form.Item>
+      </>
+    ),
+    body: (v) => ({ no: v.no, handledOn: d(v.handledOn), handling: v.handling, handlingNote: v.handlingNote || undefined, lateReason: v.lateReason || undefined }),
+  },
+  {
+    key: 'payment-plan',
+    path: 'payment-plan',
+    label: '批准暂缓/分期缴纳',
+    show: (c, a) => a.canApproveEnforcement && c.status === 'served' && c.outcome === 'penalty' && c.paidAmount < c.fineAmount && !c.paymentPlan,
+    initial: (c) => ({
+      kind: 'instalments',
+      appliedOn: today(),
+      approvedOn: today(),
+      instalments: [
+        { dueOn: today().add(1, 'month'), amount: Math.round(((c.fineAmount - c.paidAmount) / 2) * 100) / 100 },
+        { dueOn: today().add(2, 'month'), amount: Math.round(((c.fineAmount - c.paidAmount) / 2) * 100) / 100 },
+      ],
+    }),
+    fields: (c) => (
+      <>
+        <Typography.Paragraph type="secondary">
+          当事人确有经济困难，需要延期或者分期缴纳罚款的，经当事人申请和行政机关批准，可以暂缓或者分期缴纳（第六十六条第二款）。尚未缴纳的罚款{' '}
+          {(c.fineAmount - c.paidAmount).toFixed(2)} 元，各期合计应与之相等。
+        </Typography.Paragraph>
+        <Form.Item name="kind" label="方式" rules={req('请选择')}>
+          <Select
+            options={[
+              { value: 'defer', label: '暂缓缴纳（一个期限）' },
+              { value: 'instalments', label: '分期缴纳' },
+            ]}
+          />
+        </Form.Item>
+        {date('appliedOn', '当事人申请日期')}
+        {date('approvedOn', '批准日期')}
+        {text('reason', '申请理由（经济困难情况）', true, 2)}
+        <Form.List name="instalments">
+          {(items, { add, remove }) => (
+            <>
+              {items.map((item, i) => (
+                <Space key={item.key} align="baseline">
+                  <Form.Item name={[item.name, 'dueOn']} label={`第${i + 1}期期限`} rules={req('请选择期限')}>
+                    <DatePicker />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'amount']} label="金额（元）" rules={req('请填写金额')}>
+                    <InputNumber min={0.01} precision={2} />
+                  </Form.Item>
+                  {items.length > 1 && <Button onClick={() => remove(item.name)}>删除</Button>}
+                </Space>
+              ))}
+              <Button onClick={() => add({ dueOn: today(), amount: 0 })}>增加一期</Button>
+            </>
+          )}
+        </Form.List>
+      </>
+    ),
+    body: (v) => ({
+      kind: v.kind,
+      appliedOn: d(v.appliedOn),
+      approvedOn: d(v.approvedOn),
+      reason: v.reason,
+      instalments: (v.instalments ?? []).map((x: Values) => ({ dueOn: d(x.dueOn), amount: x.amount })),
+    }),
+  },
+  {
+    key: 'court-enforcement',
+    path: 'court-enforcement',
+    label: '申请法院强制执行',
+    show: (c, a) => a.canApproveEnforcement && c.status === 'served' && c.outcome === 'penalty' && !c.courtEnforcement && Boolean(c.paymentDue && c.paymentDue < todayString()),
+    initial: () => ({ appliedOn: today(), court: '' }),
+    fields: () => (
+      <>
+        <Typography.Paragraph type="secondary">
+          当事人在法定期限内不申请行政复议或者提起行政诉讼，又不履行的，应先催告；催告书送达十日后仍未履行的，自起诉期限（六个月）届满之日起三个月内申请人民法院强制执行（《行政强制法》第五十三条、第五十四条）。
+        </Typography.Paragraph>
+        {date('urgedOn', '催告书送达日期')}
+        {date('appliedOn', '申请强制执行日期')}
+        <Form.Item name="court" label="受理法院" rules={req('请填写受理法院')}>
+          <Input />
+        </Form.Item>
+      </>
+    ),
+    body: (v) => ({ urgedOn: d(v.urgedOn), appliedOn: d(v.appliedOn), court: v.court }),
   },
   {
     key: 'close',

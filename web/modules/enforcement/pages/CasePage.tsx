@@ -14,9 +14,11 @@ import {
   evidenceKindLabels,
   evidenceKinds,
   outcomeLabels,
+  type PreservationHandling,
   partyTypeLabels,
   paymentMethodLabels,
   penaltyText,
+  preservationHandlingLabels,
   procedureLabels,
   reviewConditionLabels,
   reviewOpinionLabels,
@@ -268,6 +270,26 @@ function StepRecord({ c }: { c: CaseDetail }) {
       children: `罚款 ${c.fineAmount.toFixed(2)} 元，期限 ${c.paymentDue ?? '—'}；已缴 ${c.paidAmount.toFixed(2)} 元${c.surchargeDue ? `；加处罚款 ${c.surchargeDue.toFixed(2)} 元（已缴 ${c.surchargePaid.toFixed(2)}）` : ''}${
         c.payments.length ? `（${c.payments.map((p) => `${p.paidOn} ${paymentMethodLabels[p.method]} ${p.amount}`).join('；')}）` : ''
       }`,
+    },
+    c.preservations.length > 0 && {
+      key: 'preservations',
+      label: '先行登记保存',
+      children: c.preservations
+        .map(
+          (p) =>
+            `第${p.no}次 ${p.approvedOn}（${p.approver}批准）${p.items}：${p.handledOn ? `${p.handledOn} ${preservationHandlingLabels[p.handling as PreservationHandling]}${p.lateReason ? `（逾期原因：${p.lateReason}）` : ''}` : `待作出处理决定（${p.due} 前）`}`,
+        )
+        .join('；'),
+    },
+    c.paymentPlan && {
+      key: 'paymentPlan',
+      label: c.paymentPlan.kind === 'defer' ? '暂缓缴纳' : '分期缴纳',
+      children: `${c.paymentPlan.approvedOn} ${c.paymentPlan.approver}批准（${c.paymentPlan.reason}）：${c.paymentPlan.instalments.map((x, i) => `第${i + 1}期 ${x.dueOn} 前 ${x.amount.toFixed(2)} 元`).join('；')}`,
+    },
+    c.courtEnforcement && {
+      key: 'courtEnforcement',
+      label: '强制执行',
+      children: `催告书 ${c.courtEnforcement.urgedOn} 送达；${c.courtEnforcement.appliedOn} 申请${c.courtEnforcement.court}强制执行`,
     },
     c.closing && {
       key: 'closing',
