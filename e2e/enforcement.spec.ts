@@ -97,6 +97,14 @@ test('an ordinary-procedure case goes from 线索 to 归档, the decision is gen
   const caseUrl = officer.url();
   await statusIs(officer, '线索登记');
 
+  // A typo in the clue is corrected before 立案 is requested.
+  await officer.getByRole('button', { name: '修改线索' }).click();
+  const edit = officer.locator('.ant-drawer').filter({ hasText: '身份证号、联系电话不填写的，保持原值' });
+  await edit.locator('#summary').fill('在四棵树村5组耕地露天焚烧秸秆');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await officer.getByText('线索已修改').first().waitFor();
+  await officer.getByText('在四棵树村5组耕地露天焚烧秸秆').first().waitFor();
+
   // 提请立案 (two officers with valid certificates)
   await step(officer, '提请立案', async (m) => choose(m, officer, 'investigatorIds', '马国强', '赵海燕'));
   await statusIs(officer, '待立案审批');

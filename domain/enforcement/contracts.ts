@@ -433,6 +433,8 @@ export const ClueCreate = Input({
   discoveredOn: DateString('发现日期'),
 });
 export type ClueCreate = Static<typeof ClueCreate>;
+export const ClueUpdate = Input({ ...ClueCreate.properties, version: Version });
+export type ClueUpdate = Static<typeof ClueUpdate>;
 
 export const SimpleCaseCreate = Input({
   powerId: Id('执法事项'),

@@ -9,6 +9,7 @@ import type {
   ChainVerification,
   CloseBody,
   ClueCreate,
+  ClueUpdate,
   ConcludeBody,
   Conclusion,
   CourtEnforcementCreate,
@@ -548,12 +549,17 @@ async function powerForCase(ctx: Ctx, powerId: number) {
   return power;
 }
 
-export async function createClue(ctx: Ctx, input: ClueCreate): Promise<CaseDetail> {
+/** A clue's columns, checked: a power in the user's scope, dates that make sense (the limitation is judged at 立案). */
+async function clueValues(ctx: Ctx, input: ClueCreate) {
   const power = await powerForCase(ctx, input.powerId);
   notFuture(input.discoveredOn, '发现日期', 'discoveredOn');
   const limitation = limitationProblem({ actDate: input.actDate, actEndDate: input.actEndDate, fiveYears: power.five_year_limitation, discoveredOn: input.discoveredOn });
   if (limitation && !/追责期限/.test(limitation)) throw invalid(limitation, 'actDate');
-  const values = { ...(await partyColumns(ctx, input)), clue_source: input.clueSource ?? '', discovered_on: input.discoveredOn };
+  return { power, values: { ...(await partyColumns(ctx, input)), clue_source: input.clueSource ?? '', discovered_on: input.discoveredOn } };
+}
+
+export async function createClue(ctx: Ctx, input: ClueCreate): Promise<CaseDetail> {
+  const { power, values } = await clueValues(ctx, input);
   const id = await audited(ctx, async (trx) => {
     const { id } = await repo.insertCase(trx, {
       ...values,
@@ -578,6 +584,28 @@ export async function createClue(ctx: Ctx, input: ClueCreate): Promise<CaseDetai
   });
   return getCase(ctx, id);
 }
+
+/** Corrects a clue before 立案 is requested; an ID number or phone left out is kept as it was. */
+export const editClue = (ctx: Ctx, id: number, input: ClueUpdate) =>
+  step(ctx, id, input.version, 'enforcement.write', 'clue_edit', async (b) => {
+    requireStatus(b, ['clue'], '修改线索');
+    const { power, values } = await clueValues(ctx, input);
+    if (power.org_unit_id !== b.row.org_unit_id) throw invalid('执法事项应属于本案所在乡镇', 'powerId');
+    const { party_id_enc, party_id_idx, party_phone_enc, ...rest } = values;
+    const changes = {
+      ...rest,
+      power_id: power.id,
+      body_id: power.body_id,
+      five_year_limitation: power.five_year_limitation,
+      ...(input.partyIdNumber ? { party_id_enc, party_id_idx } : {}),
+      ...(input.partyPhone ? { party_phone_enc } : {}),
+    };
+    return {
+      changes,
+      summary: `修改线索：${input.partyName}，${input.summary.slice(0, 60)}`,
+      payload: { ...input, partyIdNumber: undefined, partyPhone: undefined, version: undefined },
+    };
+  });
 
 export async function createSimpleCase(ctx: Ctx, input: SimpleCaseCreate): Promise<CaseDetail> {
   const power = await powerForCase(ctx, input.powerId);

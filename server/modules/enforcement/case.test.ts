@@ -457,7 +457,28 @@ describe('deadlines and ranges', () => {
   });
 });
 
-describe('先行登记保存, 暂缓/分期缴纳 and court enforcement (art. 56, art. 66, 行政强制法 arts 53–54)', () => {
+describe('clue corrections, 先行登记保存, 暂缓/分期缴纳 and court enforcement (art. 56, art. 66, 行政强制法 arts 53–54)', () => {
+  it('corrects a clue before 立案 is requested, keeping the ID number when it is left out', async () => {
+    let c = await clue('XZCF-013');
+    const edit = (extra: Record<string, unknown>) =>
+      act(officer, c.id, 'clue', {
+        powerId: powers.get('XZCF-005'),
+        partyType: 'person',
+        partyName: '孙大河',
+        summary: '孙大河露天焚烧秸秆',
+        actDate: '2025-05-30',
+        discoveredOn: '2025-06-02',
+        version: c.version,
+        ...extra,
+      });
+    expect((await edit({ discoveredOn: '2099-01-01' })).status).toBe(400);
+    c = ok(await edit({}));
+    expect(c).toMatchObject({ party: { name: '孙大河', idNumber: '654202198807071234' }, summary: '孙大河露天焚烧秸秆', powerCode: 'XZCF-005' });
+    expect(ok(await officer.request('GET', `/api/enforcement/cases/${c.id}/timeline`)).items.map((e: { kind: string }) => e.kind)).toContain('clue_edit');
+    c = await filed(c);
+    expect((await edit({})).body.error.code).toBe('ENFORCEMENT_STATE');
+  });
+
   it('keeps preserved evidence under a 7-working-day decision and refuses to end the investigation before it', async () => {
     let c = await filed(await clue('XZCF-013', { summary: '非法收购滥伐的林木' }), '2025-06-03');
     c = await evidence(c);

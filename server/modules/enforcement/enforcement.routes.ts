@@ -13,6 +13,7 @@ import {
   ChainVerification,
   CloseBody,
   ClueCreate,
+  ClueUpdate,
   ConcludeBody,
   CourtEnforcementCreate,
   DecideBody,
@@ -139,6 +140,7 @@ export const enforcementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       { schema: { tags, summary, params: IdParams, body, response: { 200: CaseDetail } } },
       async (req) => run(ctxOf(req), req.params.id, req.body) as Promise<CaseDetail>,
     );
+  action('clue', '修改线索（提请立案前）', ClueUpdate, cases.editClue);
   action('request-filing', '提请立案审批', FilingRequest, cases.requestFiling);
   action('filing-decision', '审批立案（负责人）', FilingDecision, cases.decideFiling);
   action('extend', '延长办案期限（负责人）', ExtendBody, cases.extendDeadline);

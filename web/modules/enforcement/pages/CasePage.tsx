@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, CloudDownloadOutlined, FileWordOutlined, SafetyOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CloudDownloadOutlined, EditOutlined, FileWordOutlined, SafetyOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Result, Row, Select, Space, Spin, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -31,6 +31,7 @@ import { formatInstant } from '../../../ui/dates.ts';
 import { FormModal } from '../../../ui/FormModal.tsx';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { enforcementApi, enforcementKeys } from '../api.ts';
+import { ClueDrawer } from '../components/CaseForms.tsx';
 import { EnforcementNav } from '../components/EnforcementNav.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
 import { StepActions } from '../components/StepActions.tsx';
@@ -306,6 +307,18 @@ function StepRecord({ c }: { c: CaseDetail }) {
   return items.length ? <Descriptions size="small" column={1} bordered items={items} /> : <Empty description="尚未进入办案环节" />;
 }
 
+function EditClueButton({ c }: { c: CaseDetail }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button icon={<EditOutlined />} onClick={() => setOpen(true)}>
+        修改线索
+      </Button>
+      <ClueDrawer open={open} editing={c} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
 export function CasePage() {
   const { id } = useParams();
   const caseId = Number(id);
@@ -334,6 +347,7 @@ export function CasePage() {
               <Tag>{procedureLabels[c.procedure]}</Tag>
             </Space>
           }
+          extra={access.canWriteEnforcement && c.status === 'clue' && <EditClueButton c={c} />}
           size="small"
         >
           <Descriptions
@@ -357,7 +371,7 @@ export function CasePage() {
           <Space orientation="vertical" style={{ width: '100%' }}>
             {c.agenda.deadlines.map((d) => (
               <Alert
-                key={d.label}
+                key={`${d.label}${d.due}`}
                 type={d.overdue ? 'error' : d.daysLeft <= 3 ? 'warning' : 'info'}
                 showIcon
                 icon={d.overdue ? <WarningOutlined /> : undefined}

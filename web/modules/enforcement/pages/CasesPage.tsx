@@ -1,23 +1,22 @@
 import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { CaseListItem, CaseQuery } from '../../../../domain/enforcement/contracts.ts';
-import { type CaseStatus, caseStatuses, caseStatusLabels, type PartyType, type PenaltyKind, partyTypeLabels, procedureLabels } from '../../../../domain/enforcement/rules.ts';
+import { type CaseStatus, caseStatuses, caseStatusLabels, type PenaltyKind, procedureLabels } from '../../../../domain/enforcement/rules.ts';
 import { useAccess } from '../../../app/auth.tsx';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { enforcementApi, enforcementKeys } from '../api.ts';
+import { blank, ClueDrawer, PartyFields, type PartyValues, PowerSelect, partyBody } from '../components/CaseForms.tsx';
 import { EnforcementNav } from '../components/EnforcementNav.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
 
 type Filters = Pick<CaseQuery, 'q' | 'status' | 'attention' | 'procedure'>;
-type PartyValues = { partyType: PartyType; partyName: string; partyIdNumber?: string; partyPhone?: string; partyAddress?: string; partyRepresentative?: string };
-type ClueValues = PartyValues & { powerId: number; summary: string; actDate: Dayjs; actEndDate?: Dayjs; actPlace?: string; clueSource?: string; discoveredOn: Dayjs };
 type SimpleValues = PartyValues & {
   powerId: number;
   summary: string;
@@ -44,7 +43,6 @@ const statusColor: Partial<Record<CaseStatus, string>> = {
   archived: 'success',
   not_filed: 'default',
 };
-const blank = (v?: string) => (v?.trim() ? v.trim() : undefined);
 
 /** What needs doing: the next step, the nearest deadline (red when overdue), and why the case is blocked. */
 export function AgendaCell({ c }: { c: Pick<CaseListItem, 'agenda'> }) {
@@ -67,80 +65,14 @@ export function AgendaCell({ c }: { c: Pick<CaseListItem, 'agenda'> }) {
   );
 }
 
-function PartyFields({ partyType }: { partyType?: PartyType }) {
-  return (
-    <>
-      <Row gutter={12}>
-        <Col xs={24} sm={10}>
-          <Form.Item name="partyType" label="当事人类型" rules={[{ required: true }]}>
-            <Select options={Object.entries(partyTypeLabels).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={14}>
-          <Form.Item name="partyName" label="当事人" rules={[{ required: true, whitespace: true, message: '请填写当事人' }, { max: 100 }]}>
-            <Input />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="partyIdNumber"
-            label={partyType === 'organisation' ? '统一社会信用代码' : '身份证号'}
-            rules={[{ pattern: /^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{18})$/, message: '请输入 18 位号码' }]}
-          >
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="partyPhone" label="联系电话" rules={[{ pattern: /^1\d{10}$/, message: '请输入 11 位手机号' }]}>
-            <Input inputMode="tel" />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="partyAddress" label="住所/地址" rules={[{ max: 200 }]}>
-        <Input placeholder="如：乌苏市四棵树镇四棵树村3组8号" />
-      </Form.Item>
-      {partyType === 'organisation' && (
-        <Form.Item name="partyRepresentative" label="法定代表人/负责人" rules={[{ max: 32 }]}>
-          <Input />
-        </Form.Item>
-      )}
-    </>
-  );
-}
-
-function PowerSelect(props: { value?: number; onChange?: (v: number) => void }) {
-  const { data } = useQuery({ queryKey: enforcementKeys.powers, queryFn: async () => (await enforcementApi.powers()).items });
-  return (
-    <Select
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder="选择权责清单中的处罚事项"
-      {...props}
-      options={(data ?? []).filter((p) => p.active).map((p) => ({ value: p.id, label: `${p.code} ${p.name}（${p.law}${p.article}）` }))}
-    />
-  );
-}
-
 export function CasesPage() {
   const access = useAccess();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const list = usePagedQuery<CaseListItem, Filters>(enforcementKeys.cases, enforcementApi.cases, {});
   const [creating, setCreating] = useState<'clue' | 'simple' | null>(null);
-  const [clueForm] = Form.useForm<ClueValues>();
   const [simpleForm] = Form.useForm<SimpleValues>();
-  const clueParty = Form.useWatch('partyType', clueForm);
   const simpleParty = Form.useWatch('partyType', simpleForm);
-
-  const partyBody = (v: PartyValues) => ({
-    partyType: v.partyType,
-    partyName: v.partyName.trim(),
-    partyIdNumber: blank(v.partyIdNumber),
-    partyPhone: blank(v.partyPhone),
-    partyAddress: blank(v.partyAddress),
-    partyRepresentative: blank(v.partyRepresentative),
-  });
 
   const columns: TableColumnsType<CaseListItem> = [
     {
@@ -213,66 +145,7 @@ export function CasesPage() {
       </FilterBar>
       <Table<CaseListItem> rowKey="id" size="middle" columns={columns} scroll={{ x: 920 }} {...list.table} />
 
-      <FormDrawer<ClueValues>
-        open={creating === 'clue'}
-        title="登记案件线索（普通程序）"
-        form={clueForm}
-        wide
-        onClose={() => setCreating(null)}
-        initialValues={{ partyType: 'person', discoveredOn: dayjs(todayString()), actDate: dayjs(todayString()) }}
-        successMessage="线索已登记"
-        onSubmit={async (v) => {
-          const created = await enforcementApi.createClue({
-            ...partyBody(v),
-            powerId: v.powerId,
-            summary: v.summary,
-            actDate: toDateString(v.actDate) ?? todayString(),
-            actEndDate: toDateString(v.actEndDate),
-            actPlace: blank(v.actPlace),
-            clueSource: blank(v.clueSource),
-            discoveredOn: toDateString(v.discoveredOn) ?? todayString(),
-          });
-          await queryClient.invalidateQueries({ queryKey: enforcementKeys.all });
-          navigate(`/enforcement/cases/${created.id}`);
-        }}
-      >
-        <Form.Item name="powerId" label="执法事项（权责清单）" rules={[{ required: true, message: '请选择执法事项' }]}>
-          <PowerSelect />
-        </Form.Item>
-        <PartyFields partyType={clueParty} />
-        <Form.Item name="summary" label="违法行为摘要" rules={[{ required: true, whitespace: true, message: '请填写违法行为摘要' }, { max: 1000 }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={12} sm={8}>
-            <Form.Item name="actDate" label="违法行为发生日期" rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="actEndDate" label="终了日期（连续/继续）">
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="discoveredOn" label="发现日期" rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="actPlace" label="违法行为地点" rules={[{ max: 200 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="clueSource" label="线索来源" rules={[{ max: 200 }]}>
-              <Input placeholder="群众举报、日常巡查、上级交办…" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </FormDrawer>
+      <ClueDrawer open={creating === 'clue'} onClose={() => setCreating(null)} onSaved={(c) => navigate(`/enforcement/cases/${c.id}`)} />
 
       <FormDrawer<SimpleValues>
         open={creating === 'simple'}
