@@ -219,6 +219,9 @@ test('a supervisor reads the statistics (8 cases in 2024, all closed, 16 reviews
   await shell.screenshot('enforcement-powers');
   await page.getByText('执法人员', { exact: true }).first().click();
   await page.getByText('65420224001').first().waitFor();
+  // 周文 began reviewing in 2022 and holds the 法律职业资格 (art. 58②)
+  await page.getByText('A20206542021234').first().waitFor();
+  await page.getByText('可以审核').first().waitFor();
   await shell.screenshot('enforcement-officers');
   await page.getByText('案卷评查', { exact: true }).first().click();
   await page.getByText('共 8 次评查，评查案卷 16 次，发现问题 26 处，已纠正 26 处。').first().waitFor();

@@ -108,6 +108,36 @@ export const OfficerUpdate = Input({
   version: Version,
 });
 export type OfficerUpdate = Static<typeof OfficerUpdate>;
+export const LegalReviewer = Type.Object({
+  id: Type.Integer(),
+  orgUnitId: Type.Integer(),
+  userId: Type.Integer(),
+  name: Type.String(),
+  startedOn: Type.String(),
+  qualificationNumber: Type.String(),
+  active: Type.Boolean(),
+  /** Why this person may not review now (art. 58②), or null. */
+  problem: Nullable(Type.String()),
+  version: Type.Integer(),
+});
+export type LegalReviewer = Static<typeof LegalReviewer>;
+const QualificationNumber = Type.String({ title: '法律职业资格证书编号', maxLength: 40 });
+export const LegalReviewerCreate = Input({
+  orgUnitId: Id('所属乡镇'),
+  userId: Id('对应用户'),
+  name: Text('姓名', 32),
+  startedOn: DateString('首次从事法制审核日期'),
+  qualificationNumber: Type.Optional(QualificationNumber),
+});
+export type LegalReviewerCreate = Static<typeof LegalReviewerCreate>;
+export const LegalReviewerUpdate = Input({
+  name: Type.Optional(Text('姓名', 32)),
+  startedOn: Type.Optional(DateString('首次从事法制审核日期')),
+  qualificationNumber: Type.Optional(QualificationNumber),
+  active: Type.Optional(Type.Boolean({ title: '在岗' })),
+  version: Version,
+});
+export type LegalReviewerUpdate = Static<typeof LegalReviewerUpdate>;
 export const CertificateCreate = Input({
   number: Type.String({ title: '执法证号', minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9\\-]+$' }),
   issuer: Text('发证机关', 100),

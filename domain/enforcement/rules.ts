@@ -240,6 +240,17 @@ export function reviewerProblem(reviewerId: number, investigatorIds: readonly nu
   return investigatorIds.includes(reviewerId) ? '法制审核人员不得是本案的调查人员（《行政处罚法》第五十八条、国办发〔2018〕118号）' : null;
 }
 
+/** The day the revised 行政处罚法 took effect: reviewers who began after it need the 法律职业资格 (art. 58②). */
+export const QUALIFICATION_REQUIRED_FROM = '2021-07-15';
+
+export function reviewerQualificationProblem(r: { startedOn: string; qualificationNumber: string; active: boolean } | null): string | null {
+  if (!r) return '您未登记为本乡镇的法制审核人员，请先在「执法人员」中登记（《行政处罚法》第五十八条）';
+  if (!r.active) return '您已不在法制审核岗位，不能进行法制审核';
+  if (r.startedOn >= QUALIFICATION_REQUIRED_FROM && !r.qualificationNumber.trim())
+    return '初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格（《行政处罚法》第五十八条第二款）：请先登记法律职业资格证书编号';
+  return null;
+}
+
 export type ReviewFacts = { opinion: ReviewOpinion; reviewedOn: string };
 
 /**

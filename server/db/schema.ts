@@ -9,6 +9,7 @@ import type {
   EnforcementFileReviewsTable,
   EnforcementFindingsTable,
   EnforcementHearingsTable,
+  EnforcementLegalReviewersTable,
   EnforcementLegalReviewsTable,
   EnforcementOfficersTable,
   EnforcementPowersTable,
@@ -79,6 +80,7 @@ export type DB = {
   annual_report_versions: AnnualReportVersionsTable;
   enforcement_bodies: EnforcementBodiesTable;
   enforcement_officers: EnforcementOfficersTable;
+  enforcement_legal_reviewers: EnforcementLegalReviewersTable;
   enforcement_certificates: EnforcementCertificatesTable;
   enforcement_powers: EnforcementPowersTable;
   enforcement_counters: EnforcementCountersTable;

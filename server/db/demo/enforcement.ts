@@ -281,6 +281,8 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
   await svc.addCertificate(ctx, m1.id, { number: '65420224001', issuer: '新疆维吾尔自治区人民政府', validFrom: '2024-01-10', validUntil: '2029-01-09' });
   const m2 = await svc.createOfficer(ctx, { bodyId: body.id, userId: zhao, name: '赵海燕', post: '综合执法大队队员', fullTime: true });
   await svc.addCertificate(ctx, m2.id, { number: '65420223017', issuer: '新疆维吾尔自治区人民政府', validFrom: '2023-05-20', validUntil: '2028-05-19' });
+  // 周文 has reviewed since 2022, so art. 58② asks for his 法律职业资格 (A证).
+  await svc.createLegalReviewer(ctx, { orgUnitId: body.orgUnitId, userId: await userId('shenhe'), name: '周文', startedOn: '2022-03-01', qualificationNumber: 'A20206542021234' });
   const powerIds = new Map<string, number>();
   for (const p of powers) powerIds.set(p.code, (await svc.createPower(ctx, { ...p, bodyId: body.id })).id);
 

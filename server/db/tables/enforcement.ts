@@ -31,6 +31,16 @@ export type EnforcementOfficersTable = Versioned & {
   active: Generated<boolean>;
 };
 
+export type EnforcementLegalReviewersTable = Versioned & {
+  id: Generated<number>;
+  org_unit_id: number;
+  user_id: number;
+  name: string;
+  started_on: string;
+  qualification_number: Generated<string>;
+  active: Generated<boolean>;
+};
+
 export type EnforcementCertificatesTable = Versioned & {
   id: Generated<number>;
   officer_id: number;

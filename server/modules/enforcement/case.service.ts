@@ -92,7 +92,7 @@ import { blindIndex, decryptPersonal, encryptPersonal } from '../../platform/cry
 import { can, requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
 import * as repo from './case.repository.ts';
 import * as reg from './enforcement.repository.ts';
-import { officerFacts } from './enforcement.service.ts';
+import { legalReviewerProblem, officerFacts } from './enforcement.service.ts';
 
 const GENESIS = '0'.repeat(64);
 const today = () => shanghaiDate(new Date());
@@ -835,9 +835,9 @@ export const conclude = (ctx: Ctx, id: number, input: ConcludeBody) =>
 // ── 法制审核、集体讨论 ─────────────────────────────────────────────────────────────────────────────────────────
 
 export const legalReview = (ctx: Ctx, id: number, input: LegalReviewCreate) =>
-  step(ctx, id, input.version, 'enforcement.review', 'legal_review', (b) => {
+  step(ctx, id, input.version, 'enforcement.review', 'legal_review', async (b) => {
     requireStatus(b, ['reviewing', 'notified'], '进行法制审核');
-    const reviewer = reviewerProblem(ctx.actor.userId, b.row.investigator_ids);
+    const reviewer = reviewerProblem(ctx.actor.userId, b.row.investigator_ids) ?? (await legalReviewerProblem(ctx, b.row.org_unit_id, ctx.actor.userId));
     if (reviewer) throw refuse(reviewer);
     notFuture(input.reviewedOn, '审核日期', 'reviewedOn');
     notBefore(input.reviewedOn, conclusionOf(b)?.concludedOn, '审核日期不能早于调查终结日期', 'reviewedOn');

@@ -306,6 +306,16 @@ describe('an ordinary case from 线索 to 归档, refused at every illegal step'
     // An officer who is also a reviewer may not review a case they investigate.
     ok(await admin.request('POST', '/api/org/role-assignments', { userId: ids.zhao, role: 'reviewer', orgUnitId: ids.town }));
     refused(await act(officer2, c.id, 'legal-review', { reviewedOn: '2025-06-10', opinion: 'agree', comments: '同意', version: c.version }), /不得是本案的调查人员/);
+    // A reviewer new to the work since the 2021 law needs the 法律职业资格 (art. 58②).
+    const newcomer = await userId('sifasuo');
+    ok(await admin.request('POST', '/api/org/role-assignments', { userId: newcomer, role: 'reviewer', orgUnitId: ids.town }));
+    const review = () => act(coordinator, c.id, 'legal-review', { reviewedOn: '2025-06-10', opinion: 'agree', comments: '同意', version: c.version });
+    refused(await review(), /未登记为本乡镇的法制审核人员/);
+    const entry = ok(await coordinator.request('POST', '/api/enforcement/legal-reviewers', { orgUnitId: ids.town, userId: newcomer, name: '司法所', startedOn: '2023-09-01' }));
+    expect(entry.problem).toMatch(/第五十八条第二款/);
+    refused(await review(), /法律职业资格.*第五十八条第二款/);
+    ok(await coordinator.request('PATCH', `/api/enforcement/legal-reviewers/${entry.id}`, { active: false, version: entry.version }));
+    refused(await review(), /不在法制审核岗位/);
     c = ok(await act(reviewer, c.id, 'legal-review', { reviewedOn: '2025-06-10', opinion: 'correct', comments: '裁量理由不充分', version: c.version }));
     refused(await decide('2025-06-10'), /纠正.*审核未通过/);
     c = ok(await act(reviewer, c.id, 'legal-review', { reviewedOn: '2025-06-11', opinion: 'agree', comments: '同意', version: c.version }));

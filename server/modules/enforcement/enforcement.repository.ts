@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { BodyCreate, CertificateCreate, OfficerCreate, PowerCreate } from '../../../domain/enforcement/contracts.ts';
+import type { BodyCreate, CertificateCreate, LegalReviewerCreate, OfficerCreate, PowerCreate } from '../../../domain/enforcement/contracts.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Scope, scopeFilter } from '../../platform/permissions.ts';
 
@@ -39,6 +39,21 @@ export function insertBody(trx: Transaction<DB>, v: BodyCreate) {
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+// ── 法制审核人员 ───────────────────────────────────────────────────────────────────────────────────────────────
+
+const legalReviewers = (db: Db) => db.selectFrom('enforcement_legal_reviewers').selectAll().where('voided_at', 'is', null);
+export const listLegalReviewers = (db: Db, scope: Scope) => legalReviewers(db).where(scopeFilter('org_unit_id', scope)).orderBy('id').execute();
+export type LegalReviewerRow = Awaited<ReturnType<typeof listLegalReviewers>>[number];
+export const findLegalReviewer = (db: Db, scope: Scope, id: number) => legalReviewers(db).where('id', '=', id).where(scopeFilter('org_unit_id', scope)).executeTakeFirst();
+export const legalReviewerOfUser = (db: Db, orgUnitId: number, userId: number) =>
+  legalReviewers(db).where('org_unit_id', '=', orgUnitId).where('user_id', '=', userId).executeTakeFirst();
+export const insertLegalReviewer = (trx: Transaction<DB>, v: LegalReviewerCreate) =>
+  trx
+    .insertInto('enforcement_legal_reviewers')
+    .values({ org_unit_id: v.orgUnitId, user_id: v.userId, name: v.name, started_on: v.startedOn, qualification_number: v.qualificationNumber ?? '' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
 // ── officers and certificates ──────────────────────────────────────────────────────────────────────────────────
 

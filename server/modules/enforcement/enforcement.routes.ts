@@ -33,6 +33,9 @@ import {
   HearingSchedule,
   HearingWaiveBody,
   LegalReviewCreate,
+  LegalReviewer,
+  LegalReviewerCreate,
+  LegalReviewerUpdate,
   NoticeCreate,
   Officer,
   OfficerCreate,
@@ -91,6 +94,17 @@ export const enforcementRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.patch('/officers/:id', { schema: { tags: reg, summary: '修改执法人员', params: IdParams, body: OfficerUpdate, response: { 200: Officer } } }, async (req) =>
     svc.updateOfficer(ctxOf(req), req.params.id, req.body),
+  );
+  app.get('/legal-reviewers', { schema: { tags: reg, summary: '法制审核人员（初次从事的须取得法律职业资格）', response: { 200: Items(LegalReviewer) } } }, async (req) => ({
+    items: await svc.listLegalReviewers(ctxOf(req)),
+  }));
+  app.post('/legal-reviewers', { schema: { tags: reg, summary: '登记法制审核人员', body: LegalReviewerCreate, response: { 200: LegalReviewer } } }, async (req) =>
+    svc.createLegalReviewer(ctxOf(req), req.body),
+  );
+  app.patch(
+    '/legal-reviewers/:id',
+    { schema: { tags: reg, summary: '修改法制审核人员', params: IdParams, body: LegalReviewerUpdate, response: { 200: LegalReviewer } } },
+    async (req) => svc.updateLegalReviewer(ctxOf(req), req.params.id, req.body),
   );
   app.post('/officers/:id/certificates', { schema: { tags: reg, summary: '登记执法证件', params: IdParams, body: CertificateCreate, response: { 200: Officer } } }, async (req) =>
     svc.addCertificate(ctxOf(req), req.params.id, req.body),

@@ -4,6 +4,9 @@ import type {
   BodyUpdate,
   Certificate,
   CertificateCreate,
+  LegalReviewer,
+  LegalReviewerCreate,
+  LegalReviewerUpdate,
   Officer,
   OfficerCreate,
   OfficerUpdate,
@@ -12,7 +15,7 @@ import type {
   PowerUpdate,
   PublicEnforcement,
 } from '../../../domain/enforcement/contracts.ts';
-import { certificateWarning, type OfficerFacts, type PenaltyKind, validCertificate } from '../../../domain/enforcement/rules.ts';
+import { certificateWarning, type OfficerFacts, type PenaltyKind, reviewerQualificationProblem, validCertificate } from '../../../domain/enforcement/rules.ts';
 import type { VoidBody } from '../../../domain/platform/contracts.ts';
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import { uniquely, updateVersioned, voidVersioned } from '../../db/rows.ts';
@@ -178,6 +181,65 @@ export async function updateOfficer(ctx: Ctx, id: number, input: OfficerUpdate):
     };
   });
   return officerById(ctx, id);
+}
+
+// ── 法制审核人员 (art. 58②) ─────────────────────────────────────────────────────────────────────────────────────
+
+const reviewerFacts = (r: repo.LegalReviewerRow) => ({ startedOn: r.started_on, qualificationNumber: r.qualification_number, active: r.active });
+const toLegalReviewer = (r: repo.LegalReviewerRow): LegalReviewer => ({
+  id: r.id,
+  orgUnitId: r.org_unit_id,
+  userId: r.user_id,
+  name: r.name,
+  startedOn: r.started_on,
+  qualificationNumber: r.qualification_number,
+  active: r.active,
+  problem: reviewerQualificationProblem(reviewerFacts(r)),
+  version: r.version,
+});
+
+export async function listLegalReviewers(ctx: Ctx): Promise<LegalReviewer[]> {
+  return (await repo.listLegalReviewers(ctx.db, scopeOf(ctx.actor, 'enforcement.read'))).map(toLegalReviewer);
+}
+
+async function legalReviewerFor(ctx: Ctx, id: number): Promise<repo.LegalReviewerRow> {
+  const row = await repo.findLegalReviewer(ctx.db, scopeOf(ctx.actor, 'enforcement.read'), id);
+  if (!row) throw new AppError('NOT_FOUND', '法制审核人员不存在');
+  await requireUnitInScope(ctx.db, ctx.actor, 'enforcement.manage', row.org_unit_id);
+  return row;
+}
+
+export async function createLegalReviewer(ctx: Ctx, input: LegalReviewerCreate): Promise<LegalReviewer> {
+  await requireUnitInScope(ctx.db, ctx.actor, 'enforcement.manage', input.orgUnitId);
+  if (!(await repo.userInUnitTree(ctx.db, scopeOf(ctx.actor, 'enforcement.manage'), input.userId))) throw new AppError('NOT_FOUND', '所选用户不存在', { field: 'userId' });
+  const id = await audited(ctx, async (trx) => {
+    const { id } = await uniquely(repo.insertLegalReviewer(trx, input), '该用户已登记为本乡镇的法制审核人员');
+    return { result: id, audit: { action: 'enforcement.legal_reviewer.create', entityType: 'enforcement_legal_reviewer', entityId: id, orgUnitId: input.orgUnitId, after: input } };
+  });
+  return toLegalReviewer(await legalReviewerFor(ctx, id));
+}
+
+export async function updateLegalReviewer(ctx: Ctx, id: number, input: LegalReviewerUpdate): Promise<LegalReviewer> {
+  const before = await legalReviewerFor(ctx, id);
+  await audited(ctx, async (trx) => {
+    await updateVersioned(trx, 'enforcement_legal_reviewers', id, input.version, {
+      name: input.name,
+      started_on: input.startedOn,
+      qualification_number: input.qualificationNumber,
+      active: input.active,
+    });
+    return {
+      result: undefined,
+      audit: { action: 'enforcement.legal_reviewer.update', entityType: 'enforcement_legal_reviewer', entityId: id, orgUnitId: before.org_unit_id, before, after: input },
+    };
+  });
+  return toLegalReviewer(await legalReviewerFor(ctx, id));
+}
+
+/** Art. 58②: may this user give the legal review of a case in this town? The refusal, or null. */
+export async function legalReviewerProblem(ctx: Ctx, orgUnitId: number, userId: number): Promise<string | null> {
+  const row = await repo.legalReviewerOfUser(ctx.db, orgUnitId, userId);
+  return reviewerQualificationProblem(row ? reviewerFacts(row) : null);
 }
 
 export async function addCertificate(ctx: Ctx, officerId: number, input: CertificateCreate): Promise<Officer> {

@@ -22,7 +22,7 @@ export function OfficerSelect(props: Props) {
 }
 
 /** Any user with an enforcement role in the town (hearing presider, rectification owner). */
-export function StaffSelect(props: { value?: number; onChange?: (v: number) => void }) {
+export function StaffSelect(props: { value?: number; onChange?: (v: number) => void; disabled?: boolean }) {
   const { data } = useQuery({ queryKey: ['enforcement', 'staff'], queryFn: async () => (await enforcementApi.staff()).items });
   return (
     <Select

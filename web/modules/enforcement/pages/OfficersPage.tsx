@@ -10,6 +10,7 @@ import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
 import { enforcementApi, enforcementKeys } from '../api.ts';
 import { EnforcementNav } from '../components/EnforcementNav.tsx';
+import { LegalReviewersCard } from '../components/LegalReviewersCard.tsx';
 
 type CertValues = { number: string; issuer: string; validFrom: Dayjs; validUntil: Dayjs };
 
@@ -97,6 +98,7 @@ export function OfficersPage() {
         >
           <Table<Officer> rowKey="id" size="middle" columns={columns} dataSource={officers.data ?? []} loading={officers.isFetching} scroll={{ x: 900 }} pagination={false} />
         </Card>
+        <LegalReviewersCard orgUnitId={bodies.data?.[0]?.orgUnitId} canManage={access.canManageEnforcement} />
       </Space>
       <FormDrawer<{ name: string; post?: string; fullTime?: boolean }>
         open={adding}
