@@ -147,3 +147,41 @@ test('the coordinator sees the online result beside an offline score in the one 
   await new Shell(page).screenshot('learning-results');
   await page.close();
 });
+
+test('a session held today takes sign-ins: the organiser shows a code, a village cadre signs in with it', async () => {
+  const organiser = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const login = new LoginPage(organiser);
+  await login.open(server.url);
+  await login.logIn('sifasuo', 'Sifa-Suo-2024!');
+  const shell = new Shell(organiser);
+  await shell.openMenu('学法用法');
+  await organiser.getByRole('button', { name: '登记学法活动' }).click();
+  const drawer = organiser.getByRole('dialog').filter({ hasText: '登记学法活动' });
+  const title = `党委理论学习中心组学法（签到 ${Date.now().toString(36)}）`;
+  await drawer.locator('#title').fill(title);
+  await drawer.getByRole('button', { name: '保存' }).click();
+  const row = organiser.locator('tr').filter({ hasText: title });
+  await row.getByRole('button', { name: '签到' }).click();
+  const modal = organiser.getByRole('dialog').filter({ hasText: '现场签到' });
+  await modal.getByRole('button', { name: '开启签到' }).click();
+  const code = ((await modal.getByTestId('sign-in-code').textContent()) ?? '').trim();
+  assert.match(code, /^\d{6}$/);
+  await modal.locator('canvas').waitFor();
+  await shell.screenshot('learning-sign-in');
+
+  const cadre = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: true, hasTouch: true });
+  await signIn(cadre, 'cungb', 'Cun-Gan-Bu-2024!');
+  // the QR code's link fills the code in
+  await cadre.goto(`${server.url}/my/learning?signin=${code}`);
+  await cadre.getByRole('button', { name: '签到' }).click();
+  await cadre.getByText(`已签到：${title}`).waitFor();
+  await cadre.getByText(title).last().waitFor();
+
+  await modal.getByText(/已签到 1 人/).waitFor();
+  await modal.getByRole('button', { name: '结束签到' }).click();
+  await modal.getByRole('button', { name: '开启签到' }).waitFor();
+  await organiser.keyboard.press('Escape');
+  await row.locator('td').filter({ hasText: /^1$/ }).waitFor();
+  await cadre.close();
+  await organiser.close();
+});

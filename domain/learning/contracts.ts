@@ -45,9 +45,17 @@ export const StudySession = Type.Object({
   summary: Type.String(),
   personTimes: Type.Integer({ description: '参加人次：出勤记录条数，不可手填' }),
   attendees: Type.Array(Attendee),
+  /** The open sign-in, shown only to those who may edit the session. */
+  signIn: Nullable(Type.Object({ code: Type.String(), until: Type.String() })),
   version: Type.Integer(),
 });
 export type StudySession = Static<typeof StudySession>;
+export const SignInOpen = Input({ minutes: Type.Integer({ title: '签到时长（分钟）', minimum: 5, maximum: 240 }), version: Version });
+export type SignInOpen = Static<typeof SignInOpen>;
+export const SignInBody = Input({ code: Type.String({ title: '签到码', pattern: '^\\d{6}$' }) });
+export type SignInBody = Static<typeof SignInBody>;
+export const SignInResult = Type.Object({ sessionId: Type.Integer(), title: Type.String(), heldOn: Type.String(), alreadySigned: Type.Boolean() });
+export type SignInResult = Static<typeof SignInResult>;
 const sessionFields = {
   kind: SessionKind,
   title: Text('学习主题', 200),

@@ -21,6 +21,12 @@ export function sessionProblem(s: { kind: SessionKind; lecturer?: string | null 
   return null;
 }
 
+/** Self sign-in is for the day the session is held; a past session's attendance is entered by the organiser. */
+export function signInOpenProblem(s: { heldOn: string; today: string }): string | null {
+  if (s.heldOn !== s.today) return `签到只能在活动当天（${s.heldOn}）开启；往日的活动请在「编辑」中登记参加人员`;
+  return null;
+}
+
 export type AttendeeInput = { userId?: number | null; personName?: string | null };
 /** Someone may be listed once per session: by account, or (without an account) by name. */
 export function duplicateAttendee(list: readonly AttendeeInput[]): number | null {

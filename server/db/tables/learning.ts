@@ -18,6 +18,8 @@ export type StudySessionsTable = Versioned & {
   organiser: Generated<string>;
   laws: Generated<string[]>;
   summary: Generated<string>;
+  sign_in_code: string | null;
+  sign_in_until: NullableTimestamp;
 };
 
 export type AttendancesTable = Versioned & {

@@ -30,6 +30,9 @@ import {
   QuestionQuery,
   QuestionUpdate,
   RecordQuery,
+  SignInBody,
+  SignInOpen,
+  SignInResult,
   StatsQuery,
   StudySession,
   StudySessionCreate,
@@ -75,6 +78,19 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/sessions/:id',
     { schema: { tags: t.sessions, summary: '修改学法活动（attendees 为完整名单）', params: IdParams, body: StudySessionUpdate, response: { 200: StudySession } } },
     async (req) => sessions.updateSession(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/sessions/:id/sign-in',
+    { schema: { tags: t.sessions, summary: '开启签到（活动当天，生成6位签到码）', params: IdParams, body: SignInOpen, response: { 200: StudySession } } },
+    async (req) => sessions.openSignIn(ctxOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/sessions/:id/sign-in/close',
+    { schema: { tags: t.sessions, summary: '结束签到', params: IdParams, body: VersionBody, response: { 200: StudySession } } },
+    async (req) => sessions.closeSignIn(ctxOf(req), req.params.id, req.body),
+  );
+  app.post('/my/sign-in', { schema: { tags: t.mine, summary: '用签到码签到', body: SignInBody, response: { 200: SignInResult } } }, async (req) =>
+    sessions.signIn(ctxOf(req), req.body),
   );
   app.post('/sessions/:id/void', { schema: { tags: t.sessions, summary: '作废学法活动', params: IdParams, body: VoidBody, response: { 200: Ok } } }, async (req) => {
     await sessions.voidSession(ctxOf(req), req.params.id, req.body);

@@ -12,7 +12,7 @@ const sessionsQuery = (db: Db, scope: Scope) =>
     .selectFrom('study_sessions')
     .innerJoin('org_units', 'org_units.id', 'study_sessions.org_unit_id')
     .selectAll('study_sessions')
-    .select('org_units.name as org_unit_name')
+    .select(['org_units.name as org_unit_name', 'org_units.path as org_unit_path'])
     .where('study_sessions.voided_at', 'is', null)
     .where(scopeFilter('study_sessions.org_unit_id', scope));
 
@@ -101,6 +101,31 @@ export function insertAttendees(trx: Transaction<DB>, sessionId: number, list: A
     .returning('id')
     .execute();
 }
+
+/** The session whose sign-in is open under this code (codes are unique while set; expired ones are cleared on reuse). */
+export const sessionBySignInCode = (db: Db, code: string) =>
+  db
+    .selectFrom('study_sessions')
+    .innerJoin('org_units', 'org_units.id', 'study_sessions.org_unit_id')
+    .select(['study_sessions.id', 'study_sessions.org_unit_id', 'study_sessions.title', 'study_sessions.held_on', 'org_units.path as org_unit_path'])
+    .where('study_sessions.sign_in_code', '=', code)
+    .where('study_sessions.sign_in_until', '>', new Date())
+    .where('study_sessions.voided_at', 'is', null)
+    .executeTakeFirst();
+
+export const clearExpiredSignIns = (trx: Transaction<DB>) =>
+  trx.updateTable('study_sessions').set({ sign_in_code: null, sign_in_until: null }).where('sign_in_until', '<=', new Date()).execute();
+
+export const userAttendance = (db: Db, sessionId: number, userId: number) =>
+  db.selectFrom('attendances').select('id').where('session_id', '=', sessionId).where('user_id', '=', userId).where('voided_at', 'is', null).executeTakeFirst();
+
+export const userWithUnit = (db: Db, userId: number) =>
+  db
+    .selectFrom('users')
+    .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
+    .select(['users.id', 'users.display_name', 'users.org_unit_id', 'org_units.path'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
 
 export function voidAttendees(trx: Transaction<DB>, ids: number[], actorId: number, reason: string) {
   if (ids.length === 0) return Promise.resolve();

@@ -1,14 +1,29 @@
-import type { AttendeeInput, Person, PersonQuery, StudySession, StudySessionCreate, StudySessionQuery, StudySessionUpdate } from '../../../domain/learning/contracts.ts';
-import { duplicateAttendee, type SessionKind, sessionProblem } from '../../../domain/learning/rules.ts';
+import { randomInt } from 'node:crypto';
+import type {
+  AttendeeInput,
+  Person,
+  PersonQuery,
+  SignInBody,
+  SignInOpen,
+  SignInResult,
+  StudySession,
+  StudySessionCreate,
+  StudySessionQuery,
+  StudySessionUpdate,
+} from '../../../domain/learning/contracts.ts';
+import { duplicateAttendee, type SessionKind, sessionProblem, signInOpenProblem } from '../../../domain/learning/rules.ts';
 import type { Page, VoidBody } from '../../../domain/platform/contracts.ts';
+import { shanghaiDate } from '../../../domain/platform/dates.ts';
+import { pathInScope, scopePathsFor } from '../../../domain/platform/roles.ts';
 import { updateVersioned, voidVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
 import * as repo from './session.repository.ts';
 
-const toSession = (r: repo.SessionRow, attendees: repo.AttendeeRow[]): StudySession => {
+const toSession = (r: repo.SessionRow, attendees: repo.AttendeeRow[], writablePaths: readonly string[]): StudySession => {
   const mine = attendees.filter((a) => a.session_id === r.id);
+  const open = r.sign_in_code && r.sign_in_until && new Date(r.sign_in_until) > new Date() && pathInScope(r.org_unit_path, writablePaths);
   return {
     id: r.id,
     orgUnitId: r.org_unit_id,
@@ -24,6 +39,7 @@ const toSession = (r: repo.SessionRow, attendees: repo.AttendeeRow[]): StudySess
     summary: r.summary,
     personTimes: mine.length,
     attendees: mine.map((a) => ({ id: a.id, userId: a.user_id, personName: a.person_name, orgUnitId: a.org_unit_id, orgUnitName: a.org_unit_name })),
+    signIn: open ? { code: r.sign_in_code as string, until: new Date(r.sign_in_until as Date).toISOString() } : null,
     version: r.version,
   };
 };
@@ -33,7 +49,8 @@ async function toSessions(ctx: Ctx, rows: repo.SessionRow[]): Promise<StudySessi
     ctx.db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toSession(r, attendees));
+  const writable = scopePathsFor(ctx.actor.grants, 'learning.write');
+  return rows.map((r) => toSession(r, attendees, writable));
 }
 
 export async function listSessions(ctx: Ctx, q: StudySessionQuery): Promise<Page<StudySession>> {
@@ -171,4 +188,58 @@ export async function voidSession(ctx: Ctx, id: number, input: VoidBody): Promis
     await voidVersioned(trx, 'study_sessions', id, input.version, input.reason, ctx.actor.userId);
     return { result: undefined, audit: { action: 'study_session.void', entityType: 'study_session', entityId: id, orgUnitId: before.orgUnitId, after: { reason: input.reason } } };
   });
+}
+
+// ── 签到码: attendees sign themselves in on the day ────────────────────────────────────────────────────────
+
+async function writableSession(ctx: Ctx, id: number, version: number): Promise<StudySession> {
+  const session = await getSession(ctx, id);
+  await requireUnitInScope(ctx.db, ctx.actor, 'learning.write', session.orgUnitId);
+  if (session.version !== version) throw new AppError('VERSION_CONFLICT', undefined, { currentVersion: session.version });
+  return session;
+}
+
+export async function openSignIn(ctx: Ctx, id: number, input: SignInOpen): Promise<StudySession> {
+  const session = await writableSession(ctx, id, input.version);
+  const problem = signInOpenProblem({ heldOn: session.heldOn, today: shanghaiDate(new Date()) });
+  if (problem) throw new AppError('LEARNING_RULE', problem);
+  const until = new Date(Date.now() + input.minutes * 60_000);
+  await audited(ctx, async (trx) => {
+    await repo.clearExpiredSignIns(trx);
+    // A fresh random code that no open sign-in holds; six digits are easy to read out in a meeting room.
+    let code = session.signIn?.code ?? '';
+    while (!code || (await repo.sessionBySignInCode(trx, code))?.id !== undefined) code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    await updateVersioned(trx, 'study_sessions', id, input.version, { sign_in_code: code, sign_in_until: until });
+    return {
+      result: undefined,
+      audit: { action: 'study_session.sign_in_open', entityType: 'study_session', entityId: id, orgUnitId: session.orgUnitId, after: { until: until.toISOString() } },
+    };
+  });
+  return getSession(ctx, id);
+}
+
+export async function closeSignIn(ctx: Ctx, id: number, input: { version: number }): Promise<StudySession> {
+  const session = await writableSession(ctx, id, input.version);
+  await audited(ctx, async (trx) => {
+    await updateVersioned(trx, 'study_sessions', id, input.version, { sign_in_code: null, sign_in_until: null });
+    return { result: undefined, audit: { action: 'study_session.sign_in_close', entityType: 'study_session', entityId: id, orgUnitId: session.orgUnitId } };
+  });
+  return getSession(ctx, id);
+}
+
+/** The signed-in user marks themself present; a session of another town (outside their unit's line) is not theirs. */
+export async function signIn(ctx: Ctx, input: SignInBody): Promise<SignInResult> {
+  const session = await repo.sessionBySignInCode(ctx.db, input.code);
+  const me = await repo.userWithUnit(ctx.db, ctx.actor.userId);
+  if (!session || !pathInScope(me.path, [session.org_unit_path])) throw new AppError('NOT_FOUND', '签到码无效或已过期，请向组织者核对', { field: 'code' });
+  const result = { sessionId: session.id, title: session.title, heldOn: session.held_on };
+  if (await repo.userAttendance(ctx.db, session.id, me.id)) return { ...result, alreadySigned: true };
+  await audited(ctx, async (trx) => {
+    await repo.insertAttendees(trx, session.id, [{ userId: me.id, personName: me.display_name, orgUnitId: me.org_unit_id }]);
+    return {
+      result: undefined,
+      audit: { action: 'study_session.sign_in', entityType: 'study_session', entityId: session.id, orgUnitId: session.org_unit_id, after: { personName: me.display_name } },
+    };
+  });
+  return { ...result, alreadySigned: false };
 }

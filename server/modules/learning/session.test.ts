@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import { yearPeriod } from '../../../domain/reports/period.ts';
 import type { Scope } from '../../platform/permissions.ts';
 import { createTestEnv, login, type Session, type TestEnv, unitId } from '../../test/helpers.ts';
@@ -181,6 +182,45 @@ describe('study sessions and attendance', () => {
     const all = (await coordinator.request('GET', '/api/learning/people')).body.items.map((p: { displayName: string }) => p.displayName);
     expect(all).toContain('刘长青');
     expect(all).not.toContain('孙立新');
+  });
+});
+
+describe('签到码: attendees sign themselves in on the day', () => {
+  it('opens a sign-in only on the day, shows the code to the organiser alone, and counts each person once', async () => {
+    const today = shanghaiDate(new Date());
+    const session = (await coordinator.request('POST', '/api/learning/sessions', { orgUnitId: town, kind: 'center_group', title: '中心组学法（签到）', heldOn: today })).body;
+    const past = (await coordinator.request('POST', '/api/learning/sessions', { orgUnitId: town, kind: 'center_group', title: '往日学法', heldOn: '2025-03-05' })).body;
+    const refused = await coordinator.request('POST', `/api/learning/sessions/${past.id}/sign-in`, { minutes: 30, version: past.version });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/只能在活动当天（2025-03-05）开启/);
+    expect((await zhifa1.request('POST', `/api/learning/sessions/${session.id}/sign-in`, { minutes: 30, version: session.version })).status).toBe(403);
+
+    const opened = await coordinator.request('POST', `/api/learning/sessions/${session.id}/sign-in`, { minutes: 30, version: session.version });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const code: string = opened.body.signIn.code;
+    expect(code).toMatch(/^\d{6}$/);
+    // others who read the session do not see the code
+    expect((await shuji.request('GET', `/api/learning/sessions/${session.id}`)).body.signIn).toBeNull();
+
+    const wrong = code === '000000' ? '000001' : '000000';
+    const bad = await zhifa1.request('POST', '/api/learning/my/sign-in', { code: wrong });
+    expect(bad.status).toBe(404);
+    expect(bad.body.error.message).toMatch(/签到码无效或已过期/);
+    expect((await zhifa1.request('POST', '/api/learning/my/sign-in', { code: '12ab' })).status).toBe(400);
+    expect((await zhifa1.request('POST', '/api/learning/my/sign-in', { code })).body).toMatchObject({ sessionId: session.id, alreadySigned: false });
+    expect((await zhifa1.request('POST', '/api/learning/my/sign-in', { code })).body).toMatchObject({ alreadySigned: true });
+    expect((await cungb.request('POST', '/api/learning/my/sign-in', { code })).body.alreadySigned).toBe(false);
+    // the city supervisor is not of this town's line
+    expect((await ducha.request('POST', '/api/learning/my/sign-in', { code })).status).toBe(404);
+
+    const after = (await coordinator.request('GET', `/api/learning/sessions/${session.id}`)).body;
+    expect(after.personTimes).toBe(2);
+    expect(after.attendees.map((a: { personName: string }) => a.personName)).toEqual(['马国强', '刘长青']);
+    const closed = await coordinator.request('POST', `/api/learning/sessions/${session.id}/sign-in/close`, { version: after.version });
+    expect(closed.body.signIn).toBeNull();
+    expect((await shuji.request('POST', '/api/learning/my/sign-in', { code })).status).toBe(404);
+    const audit = await env.platform.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(session.id)).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['study_session.sign_in_open', 'study_session.sign_in', 'study_session.sign_in_close']));
   });
 });
 

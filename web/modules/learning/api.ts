@@ -26,6 +26,7 @@ import type {
   QuestionImport,
   QuestionQuery,
   QuestionUpdate,
+  SignInResult,
   StatsQuery,
   StudySession,
   StudySessionCreate,
@@ -64,6 +65,10 @@ export const learningApi = {
   createSession: (body: StudySessionCreate) => api.post<StudySession>(`${base}/sessions`, body),
   updateSession: (id: number, body: StudySessionUpdate) => api.patch<StudySession>(`${base}/sessions/${id}`, body),
   voidSession: (id: number, body: VoidBody) => api.post<Ok>(`${base}/sessions/${id}/void`, body),
+  session: (id: number) => api.get<StudySession>(`${base}/sessions/${id}`),
+  openSignIn: (id: number, minutes: number, version: number) => api.post<StudySession>(`${base}/sessions/${id}/sign-in`, { minutes, version }),
+  closeSignIn: (id: number, version: number) => api.post<StudySession>(`${base}/sessions/${id}/sign-in/close`, { version }),
+  signIn: (code: string) => api.post<SignInResult>(`${base}/my/sign-in`, { code }),
   people: (q: PersonQuery) => api.get<Items<Person>>(`${base}/people`, q),
   attachments: (sessionId: number) => api.get<Items<Attachment>>('/api/attachments', { entityType: 'study_session', entityId: String(sessionId) }),
 

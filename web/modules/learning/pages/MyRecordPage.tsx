@@ -5,6 +5,7 @@ import type { LearningRecord } from '../../../../domain/learning/contracts.ts';
 import { type SessionKind, sessionKindLabels, sessionKinds } from '../../../../domain/learning/rules.ts';
 import { formatInstant } from '../../../ui/dates.ts';
 import { learningApi, learningKeys } from '../api.ts';
+import { SignInCard } from '../components/SignIn.tsx';
 import { kindColors, yearOptions } from './SessionsPage.tsx';
 
 type SessionLine = LearningRecord['sessions'][number];
@@ -89,6 +90,7 @@ export function MyRecordPage() {
         </Typography.Title>
         <Select allowClear placeholder="全部年度" value={year} onChange={setYear} options={yearOptions()} style={{ width: 130 }} />
       </Flex>
+      <SignInCard />
       {record.isPending ? <Spin /> : record.data ? <RecordView record={record.data} /> : null}
     </Space>
   );

@@ -16,6 +16,7 @@ import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { learningApi, learningKeys } from '../api.ts';
 import { fromAttendees, PeopleFields, type PeopleValues, personLabel, toAttendees, usePeople } from '../components/PeopleFields.tsx';
 import { SessionMaterials } from '../components/SessionMaterials.tsx';
+import { SignInModal } from '../components/SignIn.tsx';
 import { useHomeUnit } from '../useHomeUnit.ts';
 
 type Filters = Pick<StudySessionQuery, 'year' | 'kind' | 'q'>;
@@ -52,6 +53,7 @@ export function SessionsPage() {
   const { message } = App.useApp();
   const list = usePagedQuery<StudySession, Filters>(learningKeys.sessions, learningApi.sessions, {});
   const [editing, setEditing] = useState<StudySession | 'new' | null>(null);
+  const [signing, setSigning] = useState<StudySession | null>(null);
   const [voiding, setVoiding] = useState<StudySession | null>(null);
   const people = usePeople();
   const [form] = Form.useForm<Values>();
@@ -84,10 +86,15 @@ export function SessionsPage() {
           {
             title: '操作',
             key: 'actions',
-            width: 120,
+            width: 150,
             fixed: 'right' as const,
             render: (_: unknown, s: StudySession) => (
               <Space size={0}>
+                {s.heldOn === todayString() && (
+                  <Button type="link" size="small" onClick={() => setSigning(s)}>
+                    签到
+                  </Button>
+                )}
                 <Button type="link" size="small" onClick={() => setEditing(s)}>
                   编辑
                 </Button>
@@ -165,6 +172,7 @@ export function SessionsPage() {
         }}
       />
 
+      <SignInModal session={signing} onClose={() => setSigning(null)} />
       <FormDrawer<Values>
         wide
         form={form}
