@@ -127,6 +127,15 @@ async function registerToAgreement(page: Page, shell: Shell, m: MediationPages) 
   await session.locator('#record').fill('听取双方陈述，讲解相邻关系的法律规定，双方同意协商解决。');
   await session.getByRole('button', { name: '保存' }).click();
   await page.getByText('调解记录（1）').waitFor();
+  await session.waitFor({ state: 'hidden' });
+
+  // The record is corrected while mediating.
+  await page.getByRole('button', { name: '修改', exact: true }).click();
+  const correction = m.overlay('修改调解记录');
+  await correction.locator('#record').fill('听取双方陈述，讲解相邻关系的法律规定（民法典第二百九十条），双方同意协商解决。');
+  await correction.getByRole('button', { name: '保存' }).click();
+  await page.getByText('民法典第二百九十条').waitFor();
+  await page.getByText('调解记录（1）').waitFor();
 
   // 办结: 调解成功, written agreement.
   await page.getByRole('button', { name: '办结', exact: true }).click();

@@ -284,6 +284,7 @@ export const SessionCreate = Input({
   version: Version,
 });
 export type SessionCreate = Static<typeof SessionCreate>;
+export const SessionParams = Input({ id: Id('纠纷'), sessionId: Id('调解记录') });
 export const CloseBody = Input({
   closedOn: DateString('办结日期'),
   outcome: CloseOutcome,

@@ -336,6 +336,17 @@ export function insertSessions(trx: Transaction<DB>, sessions: NewSession[]) {
     .execute();
 }
 
+export const sessionOf = (db: Db, disputeId: number, sessionId: number) =>
+  db.selectFrom('dispute_sessions').selectAll().where('id', '=', sessionId).where('dispute_id', '=', disputeId).where('voided_at', 'is', null).executeTakeFirst();
+
+export function updateSession(trx: Transaction<DB>, sessionId: number, s: Omit<NewSession, 'disputeId' | 'recordedBy'>) {
+  return trx
+    .updateTable('dispute_sessions')
+    .set((eb) => ({ held_on: s.heldOn, place: s.place, mediators: s.mediators, attendees: s.attendees, record: s.record, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', sessionId)
+    .execute();
+}
+
 export type NewFollowUp = {
   disputeId: number;
   followedOn: string;

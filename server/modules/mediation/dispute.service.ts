@@ -396,6 +396,27 @@ export async function recordSession(ctx: Ctx, id: number, input: SessionCreate):
   });
 }
 
+/** Corrects a mediation record while the dispute is being mediated; once closed, the file stands as it was signed. */
+export async function updateSession(ctx: Ctx, id: number, sessionId: number, input: SessionCreate): Promise<Dispute> {
+  const row = await disputeFor(ctx, id, true);
+  const before = await repo.sessionOf(ctx.db, id, sessionId);
+  if (!before) throw new AppError('NOT_FOUND', '调解记录不存在');
+  await allow(ctx, row, { kind: 'session', heldOn: input.heldOn });
+  const { version, ...session } = input;
+  const values = { ...session, attendees: session.attendees ?? [] };
+  return change(
+    ctx,
+    row,
+    'dispute_session_edit',
+    version,
+    {},
+    { sessionId, before: { heldOn: before.held_on, place: before.place, record: before.record }, after: values },
+    async (trx) => {
+      await repo.updateSession(trx, sessionId, values);
+    },
+  );
+}
+
 const closeValues = (input: Omit<CloseBody, 'version'>) => {
   const succeeded = input.outcome === 'succeeded';
   return {

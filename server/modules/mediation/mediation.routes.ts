@@ -24,6 +24,7 @@ import {
   RefuseBody,
   Reminders,
   SessionCreate,
+  SessionParams,
   Statistics,
   StatisticsQuery,
   TrainingCreate,
@@ -123,6 +124,11 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post('/disputes/:id/sessions', { schema: { tags, summary: '记录调解', params: IdParams, body: SessionCreate, response: { 200: Dispute } } }, async (req) =>
     disputes.recordSession(ctxOf(req), req.params.id, req.body),
+  );
+  app.patch(
+    '/disputes/:id/sessions/:sessionId',
+    { schema: { tags, summary: '修改调解记录（调解中）', params: SessionParams, body: SessionCreate, response: { 200: Dispute } } },
+    async (req) => disputes.updateSession(ctxOf(req), req.params.id, req.params.sessionId, req.body),
   );
   app.post(
     '/disputes/:id/close',

@@ -366,6 +366,36 @@ describe('refused steps answer 409 and cite the article', () => {
     expect(edit.body.error.message).toContain('第二十七条');
   });
 
+  it('a session record is corrected while mediating, and stands once the dispute is closed', async () => {
+    const d = await register();
+    const [m] = await mediatorsOf(d.committeeId);
+    const a = await tiaojie.request('POST', `/api/mediation/disputes/${d.id}/accept`, { acceptedOn: today, mediatorIds: [m?.id], version: d.version });
+    const body = { heldOn: today, place: '村委会', mediators: ['张调解'], record: '双方同意协商', version: a.body.version };
+    const s = await tiaojie.request('POST', `/api/mediation/disputes/${d.id}/sessions`, body);
+    const sessionId = s.body.sessions[0].id;
+    const fixed = await tiaojie.request('PATCH', `/api/mediation/disputes/${d.id}/sessions/${sessionId}`, {
+      ...body,
+      record: '双方同意协商，约定三日内答复',
+      version: s.body.version,
+    });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(fixed.body.sessions).toHaveLength(1);
+    expect(fixed.body.sessions[0].record).toBe('双方同意协商，约定三日内答复');
+    const stale = await tiaojie.request('PATCH', `/api/mediation/disputes/${d.id}/sessions/${sessionId}`, { ...body, version: s.body.version });
+    expect(stale.status).toBe(409);
+    expect((await tiaojie.request('PATCH', `/api/mediation/disputes/${d.id}/sessions/999999`, { ...body, version: fixed.body.version })).status).toBe(404);
+    const c = await tiaojie.request('POST', `/api/mediation/disputes/${d.id}/close`, {
+      closedOn: today,
+      outcome: 'terminated',
+      otherChannels: ['administrative'],
+      version: fixed.body.version,
+    });
+    const late = await tiaojie.request('PATCH', `/api/mediation/disputes/${d.id}/sessions/${sessionId}`, { ...body, version: c.body.version });
+    expect(late.status).toBe(409);
+    const audit = await env.platform.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(d.id)).execute();
+    expect(audit.map((x) => x.action)).toContain('mediation.dispute_session_edit');
+  });
+
   it('committee composition: 3 to 9 委员, one director (art 8); a missing woman member is a warning', async () => {
     const list = (await sifasuo.request('GET', '/api/mediation/committees')).body.items;
     const town = list.find((c: { level: string }) => c.level === 'town');

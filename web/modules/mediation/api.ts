@@ -50,6 +50,7 @@ export const mediationApi = {
   accept: (id: number, body: AcceptBody) => api.post<Dispute>(`${base}/disputes/${id}/accept`, body),
   refuse: (id: number, body: RefuseBody) => api.post<Dispute>(`${base}/disputes/${id}/refuse`, body),
   session: (id: number, body: SessionCreate) => api.post<Dispute>(`${base}/disputes/${id}/sessions`, body),
+  updateSession: (id: number, sessionId: number, body: SessionCreate) => api.patch<Dispute>(`${base}/disputes/${id}/sessions/${sessionId}`, body),
   close: (id: number, body: CloseBody) => api.post<Dispute>(`${base}/disputes/${id}/close`, body),
   followUp: (id: number, body: FollowUpCreate) => api.post<Dispute>(`${base}/disputes/${id}/follow-ups`, body),
   judicial: (id: number, body: JudicialApply) => api.post<Dispute>(`${base}/disputes/${id}/judicial`, body),

@@ -1,6 +1,6 @@
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { CloseBody, Committee, Dispute, FollowUpCreate, JudicialResultBody } from '../../../../domain/mediation/contracts.ts';
+import type { CloseBody, Committee, Dispute, FollowUpCreate, JudicialResultBody, Session } from '../../../../domain/mediation/contracts.ts';
 import { judicialResultLabels } from '../../../../domain/mediation/rules.ts';
 import { toDateString, toDayjs, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
@@ -9,14 +9,22 @@ import { mediationApi } from '../api.ts';
 import { agreementOptions, channelOptions, followUpMethodOptions, performanceOptions } from '../options.ts';
 
 export type Action = 'accept' | 'refuse' | 'session' | 'close' | 'followUp' | 'judicial' | 'judicialResult' | 'void';
-type Props = { dispute: Dispute; committee: Committee | undefined; action: Action | null; onClose: () => void; onDone: (d: Dispute | null) => Promise<void> };
+type Props = {
+  dispute: Dispute;
+  committee: Committee | undefined;
+  action: Action | null;
+  /** With action 'session': the record being corrected (otherwise a new one). */
+  session?: Session | null;
+  onClose: () => void;
+  onDone: (d: Dispute | null) => Promise<void>;
+};
 
 const date = (d: Dayjs | undefined) => toDateString(d) ?? todayString();
 const today = () => toDayjs(todayString());
 const required = (message: string) => [{ required: true, message }];
 
 /** The forms of each step of a dispute, opened from its page; every one sends the version the clerk saw. */
-export function DisputeActions({ dispute: d, committee, action, onClose, onDone }: Props) {
+export function DisputeActions({ dispute: d, committee, action, session, onClose, onDone }: Props) {
   const serving = (committee?.members ?? []).filter((m) => m.leftOn === null);
   const names = d.parties.map((p) => p.name);
   const common = { onClose, successMessage: '已保存' };
@@ -61,20 +69,16 @@ export function DisputeActions({ dispute: d, committee, action, onClose, onDone 
       <FormDrawer<{ heldOn: Dayjs; place: string; mediators: string[]; attendees: string[]; record: string }>
         {...common}
         open={action === 'session'}
-        title="记录调解"
-        initialValues={{ heldOn: today(), place: committee?.address ?? '', mediators: d.mediators.map((m) => m.name), attendees: names }}
-        onSubmit={async (v) =>
-          onDone(
-            await mediationApi.session(d.id, {
-              heldOn: date(v.heldOn),
-              place: v.place,
-              mediators: v.mediators,
-              attendees: v.attendees ?? [],
-              record: v.record,
-              version: d.version,
-            }),
-          )
+        title={session ? '修改调解记录' : '记录调解'}
+        initialValues={
+          session
+            ? { heldOn: toDayjs(session.heldOn), place: session.place, mediators: session.mediators, attendees: session.attendees, record: session.record }
+            : { heldOn: today(), place: committee?.address ?? '', mediators: d.mediators.map((m) => m.name), attendees: names }
         }
+        onSubmit={async (v) => {
+          const body = { heldOn: date(v.heldOn), place: v.place, mediators: v.mediators, attendees: v.attendees ?? [], record: v.record, version: d.version };
+          onDone(await (session ? mediationApi.updateSession(d.id, session.id, body) : mediationApi.session(d.id, body)));
+        }}
       >
         <Row gutter={12}>
           <Col xs={24} sm={12}>

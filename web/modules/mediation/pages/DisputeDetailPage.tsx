@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, Flex, Result, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Dispute, Party } from '../../../../domain/mediation/contracts.ts';
+import type { Dispute, Party, Session } from '../../../../domain/mediation/contracts.ts';
 import {
   agreementKindLabels,
   committeeLevelLabels,
@@ -38,6 +38,7 @@ export function DisputeDetailPage() {
   const queryClient = useQueryClient();
   const showError = useApiError();
   const [action, setAction] = useState<Action | null>(null);
+  const [correcting, setCorrecting] = useState<Session | null>(null);
   const [editing, setEditing] = useState(false);
   const [printing, setPrinting] = useState(false);
   const query = useQuery({ queryKey: mediationKeys.dispute(id), queryFn: () => mediationApi.dispute(id) });
@@ -204,6 +205,18 @@ export function DisputeDetailPage() {
               content: (
                 <>
                   <Typography.Text strong>{`${s.heldOn} · ${s.place}`}</Typography.Text>
+                  {d.canWrite && d.status === 'mediating' && (
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => {
+                        setCorrecting(s);
+                        setAction('session');
+                      }}
+                    >
+                      修改
+                    </Button>
+                  )}
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{s.record}</Typography.Paragraph>
                   <Typography.Text type="secondary">
                     调解员：{s.mediators.join('、')}
@@ -316,7 +329,17 @@ export function DisputeDetailPage() {
         <DisputeAttachments disputeId={d.id} orgUnitId={d.orgUnitId} canWrite={d.canWrite} />
       </Card>
 
-      <DisputeActions dispute={d} committee={committee.data} action={action} onClose={() => setAction(null)} onDone={done} />
+      <DisputeActions
+        dispute={d}
+        committee={committee.data}
+        action={action}
+        session={correcting}
+        onClose={() => {
+          setAction(null);
+          setCorrecting(null);
+        }}
+        onDone={done}
+      />
       <DisputeFormDrawer open={editing} editing={d} onClose={() => setEditing(false)} onSaved={(next) => done(next)} />
     </Space>
   );
