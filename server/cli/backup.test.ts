@@ -1,6 +1,9 @@
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AuditTrail } from '../platform/audit.ts';
 import { loadKeys } from '../platform/crypto.ts';
@@ -58,6 +61,23 @@ it('backs up one encrypted file holding no readable personal data or names', asy
   expect(text).not.toMatch(/\d{17}[\dXx]/);
   for (const plain of ['四棵树镇', '李秀兰', 'org_units', 'audit_log', '附件内容']) expect(raw.includes(Buffer.from(plain, 'utf8')), plain).toBe(false);
   await expect(backup(source.platform, file)).rejects.toMatchObject({ code: 'BACKUP_EXISTS' });
+});
+
+it('is plain SM4-CBC: sm-crypto, an independent implementation, decrypts its first record', () => {
+  const raw = fs.readFileSync(file);
+  const headerLength = raw.readUInt32BE(13);
+  expect(JSON.parse(raw.subarray(17, 17 + headerLength).toString('utf8'))).toMatchObject({ format: 'fazhi-backup/2', keyFrom: 'master-key' });
+  const at = 17 + headerLength;
+  const length = raw.readUInt32BE(at);
+  const iv = raw.subarray(at + 4, at + 20);
+  const ct = raw.subarray(at + 20, at + 20 + length);
+  const master = Buffer.from(fs.readFileSync(path.join(source.dataDir, 'keys', 'master.key'), 'utf8').trim(), 'hex');
+  const key = createHmac('sm3', master).update('fazhi/backup/sm4').digest().subarray(0, 16);
+  const { sm4 } = createRequire(import.meta.url)('sm-crypto');
+  const plain = Buffer.from(sm4.decrypt([...ct], key.toString('hex'), { mode: 'cbc', iv: iv.toString('hex'), output: 'array' }) as number[]);
+  const record = inflateRawSync(plain);
+  expect(record.subarray(0, 1).toString()).toBe('T');
+  expect(JSON.parse(record.subarray(1).toString('utf8'))).toMatchObject({ table: expect.any(String), columns: expect.arrayContaining(['id']) });
 });
 
 it('refuses a file with one flipped byte, a truncated file or a wrong key, writing nothing', async () => {
