@@ -51,8 +51,9 @@ async function digestTables(
   each: (table: string, shape: repo.TableShape, rows: string[] | null) => void = () => {},
 ): Promise<Record<string, TableSummary>> {
   const out: Record<string, TableSummary> = {};
+  const shapes = await repo.shapesOf(trx);
   for (const table of tables) {
-    const shape = await repo.shapeOf(trx, table);
+    const shape = shapes.get(table) as repo.TableShape;
     const hash = createHash('sm3');
     let rows = 0;
     each(table, shape, null);
@@ -264,13 +265,15 @@ export async function restore(p: Platform, file: string, options: BackupOptions 
       if (missing.length > 0) throw new AppError('BACKUP_VERSION', `本实例没有备份中的数据表 ${missing.join(', ')}`);
       // The backup carries the seeded reference data as it stood, edits included: it replaces the fresh copy.
       for (const table of [...order].reverse()) await repo.deleteRows(trx, table);
+      const shapesHere = await repo.shapesOf(trx);
       const shapes = new Map<string, repo.TableShape>();
       let current: { table: string; columns: string[]; shape: repo.TableShape } | null = null;
       let out: number | null = null;
       for await (const { type, payload } of readBackup(file, source, (bytes) => options.progress?.update(size + bytes))) {
         if (type === 'T') {
           const { table, columns } = JSON.parse(payload.toString('utf8')) as { table: string; columns: string[] };
-          const shape = await repo.shapeOf(trx, table);
+          const shape = shapesHere.get(table);
+          if (!shape) throw new AppError('BACKUP_VERSION', `本实例没有备份中的数据表 ${table}`);
           shapes.set(table, shape);
           current = { table, columns, shape };
         } else if (type === 'R' && current) {

@@ -41,24 +41,39 @@ export type TableShape = {
   sequenced: string[];
 };
 
-export async function shapeOf(db: Db, table: string): Promise<TableShape> {
-  const { rows: columns } = await sql<{ name: string; sequenced: boolean }>`
-    select column_name as name, (is_identity = 'YES' or coalesce(column_default, '') like 'nextval(%') as sequenced
-    from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position`.execute(any(db));
-  const { rows: key } = await sql<{ name: string }>`
-    select a.attname as name from pg_index i
+/** The shape of every table in the public schema, from the catalog in three queries. */
+export async function shapesOf(db: Db): Promise<Map<string, TableShape>> {
+  const { rows: columns } = await sql<{ table: string; name: string; sequenced: boolean }>`
+    select c.relname as table, a.attname as name, (a.attidentity <> '' or coalesce(pg_get_expr(d.adbin, d.adrelid), '') like 'nextval(%') as sequenced
+    from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+    left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+    order by c.relname, a.attnum`.execute(any(db));
+  const { rows: keys } = await sql<{ table: string; name: string }>`
+    select c.relname as table, a.attname as name from pg_index i
+    join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-    where i.indrelid = ${table}::regclass and i.indisprimary order by array_position(i.indkey, a.attnum)`.execute(any(db));
-  const { rows: self } = await sql<{ name: string }>`
-    select a.attname as name from pg_constraint c
-    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
-    where c.contype = 'f' and c.conrelid = ${table}::regclass and c.confrelid = c.conrelid`.execute(any(db));
-  return {
-    columns: columns.map((c) => c.name),
-    key: key.map((k) => k.name),
-    selfReferences: self.map((s) => s.name),
-    sequenced: columns.filter((c) => c.sequenced).map((c) => c.name),
+    where n.nspname = 'public' and i.indisprimary order by c.relname, array_position(i.indkey, a.attnum)`.execute(any(db));
+  const { rows: self } = await sql<{ table: string; name: string }>`
+    select c.relname as table, a.attname as name from pg_constraint k
+    join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any(k.conkey)
+    where n.nspname = 'public' and k.contype = 'f' and k.confrelid = k.conrelid`.execute(any(db));
+  const shapes = new Map<string, TableShape>();
+  const shape = (table: string) => {
+    const known = shapes.get(table);
+    if (known) return known;
+    const fresh: TableShape = { columns: [], key: [], selfReferences: [], sequenced: [] };
+    shapes.set(table, fresh);
+    return fresh;
   };
+  for (const c of columns) {
+    shape(c.table).columns.push(c.name);
+    if (c.sequenced) shape(c.table).sequenced.push(c.name);
+  }
+  for (const k of keys) shape(k.table).key.push(k.name);
+  for (const r of self) shape(r.table).selfReferences.push(r.name);
+  return shapes;
 }
 
 export async function countRows(db: Db, table: string): Promise<number> {
