@@ -160,6 +160,7 @@ export async function backup(p: Platform, file: string, options: BackupOptions =
     writer.finish();
     return manifest;
   } catch (err) {
+    options.progress?.stop();
     writer.abort();
     throw err;
   }
@@ -233,8 +234,8 @@ export async function restore(p: Platform, file: string, options: BackupOptions 
     return { kind, passphrase: options.passphrase };
   };
   const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-  options.progress?.start(size * 2, '校验并恢复（字节）');
-  const manifest = await inspect(file, source, (bytes) => options.progress?.update(bytes));
+  options.progress?.start(size, '校验备份文件（字节）');
+  const manifest = await inspect(file, source, (bytes) => options.progress?.update(bytes)).finally(() => options.progress?.stop());
 
   const here = await repo.appliedMigrations(p.db);
   const unknown = manifest.migrations.filter((m) => !here.includes(m));
@@ -256,6 +257,7 @@ export async function restore(p: Platform, file: string, options: BackupOptions 
   const dataDir = p.config.dataDir;
   const staging = path.join(dataDir, `attachments.restoring-${process.pid}`);
   fs.rmSync(staging, { recursive: true, force: true });
+  options.progress?.start(size, '写入数据库（字节）');
   try {
     await p.db.transaction().execute(async (trx) => {
       await utc(trx);
@@ -269,7 +271,7 @@ export async function restore(p: Platform, file: string, options: BackupOptions 
       const shapes = new Map<string, repo.TableShape>();
       let current: { table: string; columns: string[]; shape: repo.TableShape } | null = null;
       let out: number | null = null;
-      for await (const { type, payload } of readBackup(file, source, (bytes) => options.progress?.update(size + bytes))) {
+      for await (const { type, payload } of readBackup(file, source, (bytes) => options.progress?.update(bytes))) {
         if (type === 'T') {
           const { table, columns } = JSON.parse(payload.toString('utf8')) as { table: string; columns: string[] };
           const shape = shapesHere.get(table);
@@ -299,14 +301,17 @@ export async function restore(p: Platform, file: string, options: BackupOptions 
       for (const [table, t] of Object.entries(manifest.tables)) {
         const got = now[table] as TableSummary;
         const sameShape = (shapes.get(table)?.columns ?? []).join() === t.columns.join();
-        if (got.rows !== t.rows || (sameShape && got.sm3 !== t.sm3)) throw new Error(`恢复后数据表 ${table} 与备份不符（${got.rows}/${t.rows} 行），已撤销恢复`);
+        if (got.rows !== t.rows || (sameShape && got.sm3 !== t.sm3)) {
+          throw new AppError('BACKUP_INVALID', `恢复后数据表 ${table} 与备份不符（${got.rows}/${t.rows} 行），已撤销恢复，未做任何改动`);
+        }
       }
     });
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
+  } finally {
+    options.progress?.stop();
   }
-  options.progress?.stop();
 
   const attachments = path.join(dataDir, 'attachments');
   for (const rel of filesUnder(staging)) {

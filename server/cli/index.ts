@@ -42,7 +42,7 @@ async function serve(): Promise<void> {
     log(`  管理员用户名：admin   初始密码：${first.adminPassword}${first.mustChange ? '   （首次登录须修改密码）' : ''}`);
     if (first.demoUsers.length > 0) log(`  演示账号（初始密码同上）：${first.demoUsers.join('、')}`);
   } else {
-    log('管理员用户名：admin（初始密码已在首次启动时显示；遗忘时可由其他管理员重置）');
+    log('管理员用户名：admin（初始密码已在首次启动时显示；遗忘时由其他管理员重置，或运行 fazhi user reset-password admin）');
   }
 }
 
