@@ -139,7 +139,7 @@ export async function backup(p: Platform, file: string, options: BackupOptions =
     const root = path.join(p.config.dataDir, 'attachments');
     const files = [...filesUnder(root)];
     const attachments = { files: 0, bytes: 0 };
-    options.progress?.start(files.length, '备份附件');
+    if (files.length > 0) options.progress?.start(files.length, '备份附件');
     for (const rel of files) {
       writer.record('F', JSON.stringify({ path: rel }));
       const hash = createHash('sha256');
