@@ -40,6 +40,6 @@ export function failureOf(err: unknown): Failure {
 
 export function exitWith(err: unknown): never {
   const failure = failureOf(err);
-  if (failure.exitCode !== 0) console.error(`[fazhi] 错误：${failure.message} [${failure.code}]`);
+  if (failure.exitCode !== 0) console.error(`[fazhi] 错误（${failure.code}）：${failure.message}`);
   process.exit(failure.exitCode);
 }
