@@ -56,6 +56,14 @@ const catalog = {
   // counsel
   COUNSEL_RULE: [400, '法律事务信息不符合规则'],
   COUNSEL_STATE: [409, '当前状态不允许此操作'],
+  // backup and the fazhi command
+  BACKUP_EXISTS: [409, '备份文件已存在，不会覆盖'],
+  BACKUP_INVALID: [400, '备份文件已损坏、不完整或被改动，未恢复任何数据'],
+  BACKUP_KEY_WRONG: [400, '主密钥或口令与备份时不同，无法解开备份文件'],
+  BACKUP_VERSION: [409, '备份来自更新版本的 fazhi，请先升级'],
+  RESTORE_NOT_EMPTY: [409, '目标数据库不是空的，只能恢复到新的空实例'],
+  CLI_USAGE: [400, '命令参数有误'],
+  DATABASE_UNAVAILABLE: [503, '无法连接数据库'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof catalog;

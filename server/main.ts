@@ -1,8 +1,4 @@
+import { exitWith } from './cli/exit.ts';
 import { cli } from './cli/index.ts';
 
-cli()
-  .parseAsync(process.argv)
-  .catch((err: unknown) => {
-    console.error(`[fazhi] ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  });
+cli().parseAsync(process.argv).catch(exitWith);

@@ -1,11 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
+import { roleLabels, roles } from '../../domain/platform/roles.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { initialiseIfEmpty } from '../db/demo/load.ts';
+import { AppError } from '../errors.ts';
 import type { ReportFormat } from '../modules/reports/reports.service.ts';
 import { backup, restore } from './backup.ts';
+import { operatorName } from './operator.ts';
+import { progressBar } from './progress.ts';
 import { reportsForTowns, reportToFile } from './report.ts';
 import { log, openPlatform } from './runtime.ts';
+import { createUser, listUsers, resetPassword, type UserCreateOptions, unlock } from './user.ts';
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -35,7 +42,7 @@ async function serve(): Promise<void> {
     log(`  管理员用户名：admin   初始密码：${first.adminPassword}${first.mustChange ? '   （首次登录须修改密码）' : ''}`);
     if (first.demoUsers.length > 0) log(`  演示账号（初始密码同上）：${first.demoUsers.join('、')}`);
   } else {
-    log('管理员用户名：admin（初始密码已在首次启动时显示；遗忘时可由其他管理员重置）');
+    log('管理员用户名：admin（初始密码已在首次启动时显示；遗忘时由其他管理员重置，或运行 fazhi user reset-password admin）');
   }
 }
 
@@ -50,10 +57,21 @@ async function withPlatform(work: (p: Awaited<ReturnType<typeof openPlatform>>['
   process.exit(code);
 }
 
-const cliActor = { actorId: null, actorName: `命令行 (${process.env.USER ?? 'unknown'})`, ip: null };
+const cliActor = { actorId: null, actorName: operatorName(), ip: null };
+
+const passphraseOf = (o: { passphrase?: string }): string | undefined => o.passphrase ?? (process.env.FAZHI_BACKUP_PASSPHRASE || undefined);
+
+// commander prints its headings in English; the operator reads Chinese.
+const titles: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
 
 export function cli(): Command {
-  const program = new Command('fazhi').description('法治乡镇工作平台 fazhi — 数据目录 FAZHI_DATA_DIR（默认 ./data），外部数据库 DATABASE_URL');
+  const program = new Command('fazhi')
+    .description('法治乡镇工作平台 fazhi — 数据目录 FAZHI_DATA_DIR（默认 ./data），外部数据库 DATABASE_URL')
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .configureHelp({ styleTitle: (title) => titles[title] ?? title })
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助');
   program.command('serve', { isDefault: true }).description('启动平台（首次启动时创建管理员并载入演示数据；端口 PORT，默认 3000）').action(serve);
   program
     .command('migrate')
@@ -75,26 +93,91 @@ export function cli(): Command {
       }),
     );
   program
-    .command('backup <dir>')
-    .description('逻辑备份到目录（全部数据表、附件、审计链头；不含密钥 data/keys，请另行保管）')
-    .action((dir: string) =>
+    .command('backup <file>')
+    .description('把整个数据库（同一快照）、附件和审计链头备份到一个 SM4 加密文件；默认用本实例主密钥加密，--passphrase 则用口令加密并带上主密钥，可在新机器上恢复')
+    .option('--passphrase <口令>', '用口令加密（至少 10 个字符；也可用环境变量 FAZHI_BACKUP_PASSPHRASE，避免口令出现在进程列表中）')
+    .action((file: string, o: { passphrase?: string }) =>
       withPlatform(async (p) => {
-        const m = await backup(p, dir, log);
-        await p.audit.record(p.db, cliActor, { action: 'system.backup', result: 'ok', after: { dir, tables: m.tables } });
-        log(`备份完成：${dir}（${Object.values(m.tables).reduce((a, b) => a + b, 0)} 行）`);
+        const m = await backup(p, file, { passphrase: passphraseOf(o), progress: progressBar() });
+        const rows = Object.values(m.tables).reduce((a, t) => a + t.rows, 0);
+        await p.audit.record(p.db, cliActor, {
+          action: 'system.backup',
+          result: 'ok',
+          after: { file: path.resolve(file), rows, attachments: m.attachments.files, keyFrom: passphraseOf(o) ? 'passphrase' : 'master-key' },
+        });
+        log(`备份完成：${file}（${Object.keys(m.tables).length} 张表 ${rows} 行，附件 ${m.attachments.files} 个，${fs.statSync(file).size} 字节）`);
+        if (!passphraseOf(o)) log('此备份用本实例的主密钥加密，主密钥不在备份中：请另行保管 data/keys/master.key（或 FAZHI_MASTER_KEY）');
         return 0;
       }),
     );
   program
-    .command('restore <dir>')
-    .description('从备份目录恢复到空数据库（须使用备份时的同一主密钥）')
-    .action((dir: string) =>
+    .command('restore <file>')
+    .description('把备份文件恢复到空的新实例（先校验整个文件，被改动或不完整的文件一律拒绝；之后核对每张表的行数和 SM3 摘要并校验审计链）')
+    .option('--passphrase <口令>', '备份时的口令（也可用环境变量 FAZHI_BACKUP_PASSPHRASE）')
+    .action((file: string, o: { passphrase?: string }) =>
       withPlatform(async (p) => {
-        const m = await restore(p, dir, log);
-        await p.audit.record(p.db, cliActor, { action: 'system.restore', result: 'ok', after: { dir, createdAt: m.createdAt, tables: m.tables } });
+        const m = await restore(p, file, { passphrase: passphraseOf(o), progress: progressBar() });
+        await p.audit.record(p.db, cliActor, {
+          action: 'system.restore',
+          result: 'ok',
+          after: { file: path.resolve(file), createdAt: m.createdAt, tables: Object.keys(m.tables).length },
+        });
         const audit = await p.audit.verify(p.db);
-        log(`恢复完成；审计日志${audit.ok ? '完整' : `异常：${audit.problems.join('；')}`}`);
+        log(`恢复完成：${Object.keys(m.tables).length} 张表的行数和 SM3 摘要与备份一致，附件 ${m.attachments.files} 个（备份时间 ${m.createdAt}）`);
+        log(`审计日志${audit.ok ? '完整' : `异常：${audit.problems.join('；')}`}`);
         return audit.ok ? 0 : 1;
+      }),
+    );
+  const user = program.command('user').description('用户管理：create 新建 · reset-password 重置密码 · unlock 解锁 · list 列出（以「命令行」身份记入审计日志）');
+  user
+    .command('create <username>')
+    .description('新建用户并在其单位授予角色；不给 --password 时生成一次性初始密码，首次登录须修改')
+    .requiredOption('--name <姓名>', '姓名')
+    .requiredOption('--org <单位>', '所属单位：名称、代码或编号，如 四棵树村')
+    .requiredOption('--role <角色>', `角色：${roles.map((r) => `${r}（${roleLabels[r]}）`).join('、')}`)
+    .option('--title <职务>', '职务')
+    .option('--phone <手机号>', '手机号（加密保存）')
+    .option('--password <密码>', '指定密码（须符合密码规则；不强制首次登录修改）')
+    .action((username: string, o: UserCreateOptions) =>
+      withPlatform(async (p) => {
+        const { user: u, password } = await createUser(p, username, o);
+        log(`已创建用户 ${u.username}（${u.displayName}，${u.orgUnitName}，${u.grants.map((g) => roleLabels[g.role]).join('、')}）`);
+        if (o.password === undefined) log(`  初始密码：${password}   （首次登录须修改密码）`);
+        return 0;
+      }),
+    );
+  user
+    .command('reset-password <username>')
+    .description('重置密码：生成一次性密码并要求下次登录修改（或用 --password 指定）；该用户的登录会话全部结束')
+    .option('--password <密码>', '指定新密码（须符合密码规则）')
+    .action((username: string, o: { password?: string }) =>
+      withPlatform(async (p) => {
+        const { password } = await resetPassword(p, username, o.password);
+        log(o.password === undefined ? `已重置 ${username} 的密码，一次性密码：${password}   （下次登录须修改）` : `已为 ${username} 设置指定的密码`);
+        return 0;
+      }),
+    );
+  user
+    .command('unlock <username>')
+    .description('解锁因连续输错密码而锁定的账号')
+    .action((username: string) =>
+      withPlatform(async (p) => {
+        const { wasLocked } = await unlock(p, username);
+        log(wasLocked ? `已解锁 ${username}` : `${username} 未被锁定，已清零错误次数`);
+        return 0;
+      }),
+    );
+  user
+    .command('list')
+    .description('列出用户：用户名、姓名、单位、角色、状态')
+    .option('--org <单位>', '只列出该单位的用户')
+    .action((o: { org?: string }) =>
+      withPlatform(async (p) => {
+        const lines = await listUsers(p, o.org);
+        console.log(['用户名', '姓名', '单位', '角色', '状态'].join('\t'));
+        for (const line of lines) console.log(line);
+        log(`共 ${lines.length} 个用户`);
+        return 0;
       }),
     );
   program
@@ -108,21 +191,16 @@ export function cli(): Command {
     .action((o: { year: string; org?: string; townsUnder?: string; format: string; out: string }) =>
       withPlatform(async (p) => {
         const year = Number(o.year);
-        if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error(`年度不正确：${o.year}`);
-        if (!['docx', 'xlsx', 'html', 'json'].includes(o.format)) throw new Error(`格式不正确：${o.format}（docx | xlsx | html | json）`);
+        if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('CLI_USAGE', `年度不正确：${o.year}`);
+        if (!['docx', 'xlsx', 'html', 'json'].includes(o.format)) throw new AppError('CLI_USAGE', `格式不正确：${o.format}（docx | xlsx | html | json）`);
         const format = o.format as ReportFormat;
         if (o.org) {
           log(`已导出：${await reportToFile(p, o.org, year, format, o.out)}`);
         } else if (o.townsUnder) {
-          const files = await reportsForTowns(p, o.townsUnder, year, format, o.out, (done, total, name) => {
-            const width = 30;
-            const filled = Math.round((done / total) * width);
-            process.stdout.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${name}`.padEnd(80));
-          });
-          process.stdout.write('\n');
+          const files = await reportsForTowns(p, o.townsUnder, year, format, o.out, progressBar());
           log(`已导出 ${files.length} 份报告到 ${o.out}`);
         } else {
-          throw new Error('请指定 --org 或 --towns-under');
+          throw new AppError('CLI_USAGE', '请指定 --org 或 --towns-under');
         }
         return 0;
       }),

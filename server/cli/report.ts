@@ -1,31 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../errors.ts';
 import { rootUnits, townsUnder } from '../modules/org/org.repository.ts';
 import type { ReportFormat } from '../modules/reports/reports.service.ts';
 import { exportByOrgYear } from '../modules/reports/reports.service.ts';
-import type { Ctx, Platform } from '../platform/context.ts';
-
-/**
- * The operator at the console acts as a read-only supervisor over every root unit: `fazhi report` reads what a
- * supervisor may read, through the same services, and its exports are audited like any other.
- */
-async function operatorCtx(p: Platform): Promise<Ctx> {
-  const roots = await rootUnits(p.db);
-  return {
-    ...p,
-    ip: '127.0.0.1',
-    actor: {
-      userId: 0,
-      username: 'cli',
-      displayName: `命令行 (${process.env.USER ?? 'operator'})`,
-      orgUnitId: roots[0]?.id ?? 0,
-      mustChangePassword: false,
-      grants: roots.map((r) => ({ role: 'supervisor' as const, orgUnitId: r.id, path: r.path })),
-      sessionId: '',
-      csrfToken: '',
-    },
-  };
-}
+import type { Platform } from '../platform/context.ts';
+import { operatorCtx } from './operator.ts';
+import type { Progress } from './progress.ts';
 
 const write = (file: string, body: unknown) => {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -33,33 +14,28 @@ const write = (file: string, body: unknown) => {
 };
 
 export async function reportToFile(p: Platform, org: string, year: number, format: ReportFormat, out: string): Promise<string> {
-  const file = await exportByOrgYear(await operatorCtx(p), org, year, format);
+  const file = await exportByOrgYear(await operatorCtx(p, 'supervisor'), org, year, format);
   write(out, file.body);
   return out;
 }
 
 /** Every town under a city or county, one file each in `dir`, with a progress bar on the terminal. */
-export async function reportsForTowns(
-  p: Platform,
-  under: string,
-  year: number,
-  format: ReportFormat,
-  dir: string,
-  progress: (done: number, total: number, name: string) => void,
-): Promise<string[]> {
-  const ctx = await operatorCtx(p);
+export async function reportsForTowns(p: Platform, under: string, year: number, format: ReportFormat, dir: string, progress?: Progress): Promise<string[]> {
+  const ctx = await operatorCtx(p, 'supervisor');
   const parent = (await rootUnits(p.db)).find((r) => r.name === under || String(r.id) === under);
   const towns = await townsUnder(p.db, parent?.path ?? '/none/');
-  if (towns.length === 0) throw new Error(`「${under}」下没有乡镇（须为根单位的名称或编号）`);
+  if (towns.length === 0) throw new AppError('NOT_FOUND', `「${under}」下没有乡镇（须为根单位的名称或编号）`);
   fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
+  progress?.start(towns.length, '导出报告');
   for (const [i, town] of towns.entries()) {
-    progress(i, towns.length, town.name);
+    progress?.update(i, town.name);
     const file = await exportByOrgYear(ctx, String(town.id), year, format);
     const target = path.join(dir, file.filename.replace(/[/\\]/g, '_'));
     write(target, file.body);
     files.push(target);
   }
-  progress(towns.length, towns.length, '');
+  progress?.update(towns.length);
+  progress?.stop();
   return files;
 }

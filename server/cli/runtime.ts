@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -9,6 +10,8 @@ export const log = (m: string): void => console.log(`[fazhi] ${m}`);
 
 /** Opens the database (embedded or DATABASE_URL), applies pending migrations, loads keys: what every command needs. */
 export async function openPlatform(config: Config = loadConfig()): Promise<{ platform: Platform; database: Database }> {
+  // With DATABASE_URL and FAZHI_MASTER_KEY nothing else creates the data dir, yet the audit head and attachments live there.
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const database = await openDatabase(config, log);
   try {
     const applied = await migrateToLatest(database.db);

@@ -82,7 +82,8 @@ export class AuditTrail {
     const row: ChainedFields = {
       id: Number(rows[0]?.id),
       at: new Date(),
-      actor_id: who.actorId,
+      // userId 0 is the console operator (the fazhi command), who has no user row: the entry names it, with no id.
+      actor_id: who.actorId === 0 ? null : who.actorId,
       actor_name: who.actorName,
       ip: who.ip,
       action: entry.action,

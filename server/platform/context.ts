@@ -20,6 +20,12 @@ export type Actor = {
   csrfToken: string;
 };
 
+/**
+ * The operator at the console (the fazhi command) acts with userId 0: no user row stands behind it, so rows and
+ * audit entries record no user id for it, only its name (命令行 (<OS user>)).
+ */
+export const userIdOf = (actor: Actor): number | null => (actor.userId > 0 ? actor.userId : null);
+
 /** One service call: the platform, who asks, and from where. */
 export type Ctx = Platform & { actor: Actor; ip: string };
 

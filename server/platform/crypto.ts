@@ -8,20 +8,26 @@ import path from 'node:path';
  */
 export type Keys = { encryption: Buffer; mac: Buffer; blindIndex: Buffer; audit: Buffer };
 
-const hmacSm3 = (key: Buffer, data: string | Buffer): Buffer => createHmac('sm3', key).update(data).digest();
+export const hmacSm3 = (key: Buffer, data: string | Buffer): Buffer => createHmac('sm3', key).update(data).digest();
 
 export function loadKeys(dataDir: string, masterKeyHex?: string): Keys {
-  let master: Buffer;
-  if (masterKeyHex) {
-    master = Buffer.from(masterKeyHex, 'hex');
-  } else {
-    const keyFile = path.join(dataDir, 'keys', 'master.key');
-    if (!fs.existsSync(keyFile)) {
-      fs.mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
-      fs.writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    }
-    master = Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex');
+  return keysFrom(masterKeyOf(dataDir, masterKeyHex));
+}
+
+/** The master key itself (FAZHI_MASTER_KEY, or data/keys/master.key, created on first use). */
+export function masterKeyOf(dataDir: string, masterKeyHex?: string): Buffer {
+  if (masterKeyHex) return Buffer.from(masterKeyHex, 'hex');
+  const keyFile = masterKeyFile(dataDir);
+  if (!fs.existsSync(keyFile)) {
+    fs.mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
   }
+  return Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'hex');
+}
+
+export const masterKeyFile = (dataDir: string): string => path.join(dataDir, 'keys', 'master.key');
+
+export function keysFrom(master: Buffer): Keys {
   return {
     encryption: hmacSm3(master, 'fazhi/pii/sm4').subarray(0, 16),
     mac: hmacSm3(master, 'fazhi/pii/mac'),

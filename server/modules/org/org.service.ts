@@ -2,12 +2,13 @@ import type { OrgUnit, OrgUnitCreate, OrgUnitUpdate, RoleAssignmentCreate, User,
 import { canContain, type OrgUnitKind } from '../../../domain/org/rules.ts';
 import type { Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import { maskIdCard, maskPhone } from '../../../domain/platform/masking.ts';
+import { passwordProblem } from '../../../domain/platform/password.ts';
 import type { Role } from '../../../domain/platform/roles.ts';
 import { randomPassword } from '../../config.ts';
 import { isoOrNull, uniquely, updateVersioned, voidVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
 import { endUserSessions } from '../../platform/auth.repository.ts';
-import { audited, type Ctx } from '../../platform/context.ts';
+import { audited, type Ctx, userIdOf } from '../../platform/context.ts';
 import { blindIndex, decryptPersonal, encryptPersonal, hashPassword } from '../../platform/crypto.ts';
 import { can, requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
 import * as repo from './org.repository.ts';
@@ -167,14 +168,26 @@ export async function updateUser(ctx: Ctx, id: number, input: UserUpdate): Promi
   return getUser(ctx, id);
 }
 
-export async function resetPassword(ctx: Ctx, id: number, version: number): Promise<{ user: User; initialPassword: string }> {
+/** `chosen` is for the console (fazhi user reset-password --password): a password the operator sets, held to the policy and not forced to change. */
+export async function resetPassword(ctx: Ctx, id: number, version: number, chosen?: string): Promise<{ user: User; initialPassword: string }> {
   const user = await getUser(ctx, id);
-  const initialPassword = randomPassword();
+  const problem = chosen === undefined ? null : passwordProblem(chosen, user.username);
+  if (problem) throw new AppError('PASSWORD_POLICY', problem, { field: 'password' });
+  const initialPassword = chosen ?? randomPassword();
   const hash = await hashPassword(initialPassword);
   await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'users', id, version, { password_hash: hash, must_change_password: true, failed_logins: 0, locked_until: null, password_changed_at: new Date() });
+    await updateVersioned(trx, 'users', id, version, {
+      password_hash: hash,
+      must_change_password: chosen === undefined,
+      failed_logins: 0,
+      locked_until: null,
+      password_changed_at: new Date(),
+    });
     await endUserSessions(trx, id);
-    return { result: undefined, audit: { action: 'user.reset_password', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId } };
+    return {
+      result: undefined,
+      audit: { action: 'user.reset_password', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId, after: chosen === undefined ? undefined : { chosenByOperator: true } },
+    };
   });
   return { user: await getUser(ctx, id), initialPassword };
 }
@@ -207,7 +220,7 @@ export async function grantRole(ctx: Ctx, input: RoleAssignmentCreate): Promise<
   }
   await audited(ctx, async (trx) => {
     const grant = await uniquely(
-      repo.insertGrant(trx, { userId: input.userId, role: input.role, orgUnitId: input.orgUnitId, grantedBy: ctx.actor.userId }),
+      repo.insertGrant(trx, { userId: input.userId, role: input.role, orgUnitId: input.orgUnitId, grantedBy: userIdOf(ctx.actor) }),
       '该用户在此单位已有这个角色',
     );
     return {
