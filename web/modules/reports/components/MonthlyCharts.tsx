@@ -14,8 +14,9 @@ function optionOf(series: Monthly['series']): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     // The legend carries the year's total, so the chart and the figure tiles above say the same number.
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 36, right: 12, top: 36, bottom: 24 },
+    // A plain legend wraps onto a second line on a narrow card instead of hiding entries behind arrows.
+    legend: { top: 0, left: 0, itemGap: 12 },
+    grid: { left: 36, right: 12, top: 60, bottom: 24 },
     xAxis: { type: 'category', data: monthLabels },
     yAxis: { type: 'value', minInterval: 1 },
     series: series.map((s) => ({ name: `${s.label}（全年${s.total}${s.unit}）`, type: 'bar', barMaxWidth: 16, data: s.values })),

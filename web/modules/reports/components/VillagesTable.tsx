@@ -85,7 +85,7 @@ export function VillagesTable({ org, year, onDrill }: { org: number; year: numbe
         dataSource={data?.rows}
         loading={isPending}
         pagination={false}
-        scroll={{ x: 110 + (data?.columns.length ?? 6) * 110 + 320 }}
+        scroll={{ x: 110 + (data?.columns.length ?? 6) * 120 + 320 }}
         locale={{ emptyText: '本镇尚无村（社区）' }}
       />
     </Card>

@@ -170,11 +170,11 @@ export function DashboardPage() {
       {header}
       <AlertList />
       {calendar}
+      {enabled && <MonthlyCharts org={orgId} year={y} summed={isWide} />}
       <Typography.Title level={5} style={{ margin: 0 }}>
         {orgName} {year ?? ''}年主要指标
       </Typography.Title>
       {figures}
-      {enabled && <MonthlyCharts org={orgId} year={y} summed={isWide} />}
       {enabled && isTown && <VillagesTable org={orgId} year={y} onDrill={setDrill} />}
       {enabled && orgs.crossTowns.length > 0 && <CrossTownTable towns={orgs.crossTowns} totals={orgs.wideUnits} year={y} onDrill={setDrill} />}
       <RecordsDrawer target={drill} onClose={() => setDrill(null)} />
