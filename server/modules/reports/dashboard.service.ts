@@ -101,7 +101,9 @@ export async function villagesCompared(ctx: Ctx, org: string, year: number): Pro
         values: values[n] ?? {},
         rulesAdopted: Number(r?.rules ?? 0),
         lastRuleAdoptedOn: (r?.last_adopted_on as string | null | undefined) ?? null,
-        honours: honours.filter((h) => h.org_unit_id === v.id).map((h) => ({ level: h.level, label: h.level === 'national' ? '全国' : `${honourLevelLabels[h.level as HonourLevel]}级`, namedYear: h.named_year })),
+        honours: honours
+          .filter((h) => h.org_unit_id === v.id)
+          .map((h) => ({ level: h.level, label: h.level === 'national' ? '全国' : `${honourLevelLabels[h.level as HonourLevel]}级`, namedYear: h.named_year })),
       };
     }),
   };
