@@ -22,6 +22,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { EventQuery, PublicityEvent } from '../../../../domain/publicity/contracts.ts';
+import { Attachments } from '../../../ui/Attachments.tsx';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
@@ -30,7 +31,6 @@ import { useApiError } from '../../../ui/useApiError.ts';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
-import { Attachments } from '../../villages/components/Attachments.tsx';
 import { useDictionary } from '../../villages/useDictionary.ts';
 import { publicityApi, publicityKeys } from '../api.ts';
 import { lawName, useLawCatalog } from '../useLawCatalog.ts';

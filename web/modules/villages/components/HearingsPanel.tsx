@@ -4,6 +4,7 @@ import { Button, Col, DatePicker, Descriptions, Form, Input, InputNumber, Popcon
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Hearing, VillageListQuery } from '../../../../domain/villages/contracts.ts';
+import { Attachments } from '../../../ui/Attachments.tsx';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
@@ -12,7 +13,6 @@ import { useApiError } from '../../../ui/useApiError.ts';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { villagesApi, villagesKeys } from '../api.ts';
 import { useVillages } from '../useVillages.ts';
-import { Attachments } from './Attachments.tsx';
 
 type Filters = Pick<VillageListQuery, 'orgUnitId' | 'year' | 'q'>;
 type HearingValues = {
