@@ -74,6 +74,12 @@ test('a village cadre sees only the menu entries and the village their role allo
   assert.equal(await page.getByRole('menuitem', { name: '用户与角色' }).count(), 0);
   assert.equal(await page.getByRole('menuitem', { name: '审计日志' }).count(), 0);
   await new Shell(page).screenshot('village-cadre-phone');
+  // The leading group is the town's: no entry in the (phone's drawer) menu, and its page refuses a direct visit.
+  await page.getByRole('button', { name: '菜单' }).click();
+  await page.getByRole('menuitem', { name: '民主法治村' }).waitFor();
+  assert.equal(await page.getByRole('menuitem', { name: '领导小组' }).count(), 0);
+  await page.goto(`${server.url}/org/leading-group`);
+  await page.getByText('无权访问').waitFor();
   await page.close();
 });
 

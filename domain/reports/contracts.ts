@@ -101,3 +101,48 @@ export const Alert = Type.Object({
   link: Type.String(),
 });
 export type Alert = Static<typeof Alert>;
+
+/** `org` as for the indicators; without a year the answer is about every year that has records. */
+export const OrgQuery = Input({ org: Text('单位', 100) });
+
+/** The years in which an org (its whole subtree) has business records, latest first; the dashboard opens on `latest`. */
+export const YearsWithData = Type.Object({
+  years: Type.Array(Type.Integer()),
+  latest: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type YearsWithData = Static<typeof YearsWithData>;
+
+/** One indicator month by month: `values[0]` is January; the months add up to the year's figure. */
+export const MonthlySeries = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  unit: Type.String(),
+  module: Type.String(),
+  values: Type.Array(Type.Number(), { minItems: 12, maxItems: 12 }),
+  total: Type.Number(),
+});
+export type MonthlySeries = Static<typeof MonthlySeries>;
+export const Monthly = Type.Object({ year: Type.Integer(), orgName: Type.String(), series: Type.Array(MonthlySeries) });
+export type Monthly = Static<typeof Monthly>;
+
+/** A 民主法治示范村 honour in force at the year's end. */
+export const VillageHonourBrief = Type.Object({ level: Type.String(), label: Type.String(), namedYear: Type.Union([Type.Integer(), Type.Null()]) });
+
+/** One village of a town compared with the others: its figures for the year, its rules and its honours. */
+export const VillageComparisonRow = Type.Object({
+  orgUnitId: Type.Integer(),
+  name: Type.String(),
+  values: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()])),
+  /** 村规民约、自治章程、议事规则 with a version adopted by the year's end. */
+  rulesAdopted: Type.Integer(),
+  lastRuleAdoptedOn: Type.Union([Type.String(), Type.Null()]),
+  honours: Type.Array(VillageHonourBrief),
+});
+export type VillageComparisonRow = Static<typeof VillageComparisonRow>;
+export const VillageComparison = Type.Object({
+  year: Type.Integer(),
+  orgName: Type.String(),
+  columns: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), unit: Type.String() })),
+  rows: Type.Array(VillageComparisonRow),
+});
+export type VillageComparison = Static<typeof VillageComparison>;

@@ -22,10 +22,19 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
-import type { Capability } from '../../domain/platform/roles.ts';
+import type { Me } from '../../domain/platform/contracts.ts';
+import { type Capability, type Role, roleCapabilities } from '../../domain/platform/roles.ts';
 
-export function accessOf(capabilities: readonly Capability[]) {
-  const can = (c: Capability) => capabilities.includes(c);
+/**
+ * Roles held at a village. The 依法治镇工作领导小组 is the town's: a village cadre's `leading_group.read` covers
+ * only its own village, where there is no leading group to show, so the 领导小组 page is not theirs.
+ */
+const villageRoles: readonly Role[] = ['village_cadre'];
+
+export function accessOf(me: Pick<Me, 'capabilities' | 'grants'>) {
+  const can = (c: Capability) => me.capabilities.includes(c);
+  // From a grant at a town or above: capabilities alone cannot tell a town clerk from a village cadre.
+  const canAtTown = (c: Capability) => me.grants.some((g) => !villageRoles.includes(g.role) && roleCapabilities[g.role].includes(c));
   return {
     canReadOrg: can('org.read'),
     canManageOrg: can('org.manage'),
@@ -33,8 +42,8 @@ export function accessOf(capabilities: readonly Capability[]) {
     canManageRoles: can('roles.manage'),
     canReadAudit: can('audit.read'),
     canReadPersonalData: can('personal_data.read'),
-    canReadLeadingGroup: can('leading_group.read'),
-    canWriteLeadingGroup: can('leading_group.write'),
+    canReadLeadingGroup: canAtTown('leading_group.read'),
+    canWriteLeadingGroup: canAtTown('leading_group.write'),
     canReadReports: can('reports.read'),
     canWriteReports: can('reports.write'),
     canApproveReports: can('reports.approve'),

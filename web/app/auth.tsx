@@ -39,7 +39,7 @@ export function useCurrentMe(): Me {
 
 export function useAccess(): Access {
   const me = useCurrentMe();
-  return useMemo(() => accessOf(me.capabilities), [me]);
+  return useMemo(() => accessOf(me), [me]);
 }
 
 export type LoginInput = { username: string; password: string };

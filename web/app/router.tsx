@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', lazy: page(() => import('../modules/platform/pages/LoginPage.tsx'), 'LoginPage') },
       { path: '/public/enforcement', lazy: page(() => import('../modules/enforcement/pages/PublicEnforcementPage.tsx'), 'PublicEnforcementPage') },
+      { path: '/public/reports', lazy: page(() => import('../modules/reports/pages/PublicReportsPage.tsx'), 'PublicReportsPage') },
       {
         element: <RequireAuth />,
         children: [

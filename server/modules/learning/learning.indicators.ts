@@ -28,7 +28,7 @@ const sessionRecord = (s: SessionRow): IndicatorRecord => ({
 
 const sessionsOf = (db: Kysely<DB>, scope: Scope, p: Period, kind?: SessionKind) => sessions.sessionsOfPeriod(db, scope, p.from, p.to, kind);
 
-const countOf = (id: string, label: string, unit: string, kind: SessionKind): Indicator => ({
+const countOf = (id: string, label: string, unit: string, kind?: SessionKind): Indicator => ({
   id,
   label,
   unit,
@@ -70,6 +70,7 @@ export const learningIndicators: Indicator[] = [
   countOf('learning.enforcement_trainings', '行政执法培训', '期', 'enforcement_training'),
   personTimesOf('learning.enforcement_training_person_times', '行政执法培训参加人次', 'enforcement_training'),
   countOf('learning.legal_lectures', '法治讲座', '次', 'legal_lecture'),
+  countOf('learning.study_sessions', '学法活动（全部类型）', '场'),
   personTimesOf('learning.study_person_times', '学法活动参加人次（全部类型）'),
   {
     id: 'learning.legal_tests',

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { TemplateBlock } from '../../../domain/reports/template.ts';
 import type { DB } from '../../db/schema.ts';
 import type { ApprovedContent } from '../../db/tables/reports.ts';
@@ -76,5 +76,75 @@ export function publishedReports(db: Kysely<DB>) {
     .where('annual_reports.voided_at', 'is', null)
     .orderBy('annual_reports.year', 'desc')
     .orderBy('org_units.name')
+    .execute();
+}
+
+// ── 驾驶舱: years with records, villages compared ──────────────────────────────────────────────────────────
+
+/**
+ * Per year, the modules in which the unit's subtree has business records: study sessions, enforcement cases
+ * (filed or decided), disputes (registered or closed), publicity events, village hearings and disclosures.
+ */
+export async function modulesByYear(db: Kysely<DB>, path: string): Promise<{ year: number; module: string }[]> {
+  const inUnit = sql<SqlBool>`org_unit_id in (select id from org_units where path like ${`${path}%`})`;
+  const years = (module: string, table: string, column: string) =>
+    sql<{
+      y: number;
+      m: string;
+    }>`select extract(year from ${sql.ref(column)})::int as y, ${module}::text as m from ${sql.table(table)} where voided_at is null and ${sql.ref(column)} is not null and ${inUnit}`;
+  const parts = [
+    years('learning', 'study_sessions', 'held_on'),
+    years('enforcement', 'enforcement_cases', 'filed_on'),
+    years('enforcement', 'enforcement_cases', 'decided_on'),
+    years('mediation', 'disputes', 'registered_on'),
+    years('mediation', 'disputes', 'closed_on'),
+    years('publicity', 'publicity_events', 'held_on'),
+    years('villages', 'village_hearings', 'held_on'),
+    years('villages', 'village_disclosures', 'published_on'),
+  ];
+  const { rows } = await sql<{ y: number; m: string }>`select distinct y, m from (${sql.join(parts, sql` union all `)}) t order by y desc, m`.execute(db);
+  return rows.map((r) => ({ year: r.y, module: r.m }));
+}
+
+/** The villages and communities under a unit, in the org tree's order. */
+export function villagesUnder(db: Kysely<DB>, path: string) {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'path'])
+    .where('kind', 'in', ['village', 'community'])
+    .where('voided_at', 'is', null)
+    .where('path', 'like', `${path}%`)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+/** Per unit: how many rules have a version adopted by `to`, and the last adoption date. */
+export function rulesAdoptedBy(db: Kysely<DB>, unitIds: number[], to: string) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('village_rule_versions as v')
+    .innerJoin('village_rules as r', 'r.id', 'v.rule_id')
+    .select(['v.org_unit_id', (eb) => eb.fn.count<string>('v.rule_id').distinct().as('rules'), (eb) => eb.fn.max('v.adopted_on').as('last_adopted_on')])
+    .where('v.org_unit_id', 'in', unitIds)
+    .where('v.voided_at', 'is', null)
+    .where('r.voided_at', 'is', null)
+    .where('v.adopted_on', 'is not', null)
+    .where('v.adopted_on', '<=', to)
+    .groupBy('v.org_unit_id')
+    .execute();
+}
+
+/** Honours in force on `to`: named by that year and not ended by then. */
+export function honoursInForceOf(db: Kysely<DB>, unitIds: number[], to: string) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('village_honours as h')
+    .select(['h.org_unit_id', 'h.level', 'h.named_year'])
+    .where('h.org_unit_id', 'in', unitIds)
+    .where('h.voided_at', 'is', null)
+    .where('h.named_year', '<=', Number(to.slice(0, 4)))
+    .where((eb) => eb.or([eb('h.status', '=', 'named'), eb('h.ended_on', '>', to)]))
+    .orderBy('h.named_year')
     .execute();
 }

@@ -9,15 +9,20 @@ import {
   IndicatorRecord,
   IndicatorsQuery,
   IndicatorValue,
+  Monthly,
+  OrgQuery,
   ReportCreate,
   ReportListQuery,
   ReportPreview,
   ReportProblem,
   ReportUpdate,
+  VillageComparison,
+  YearsWithData,
 } from '../../../domain/reports/contracts.ts';
 import { AppError } from '../../errors.ts';
 import { ctxOf } from '../../plugins/auth.ts';
 import { alerts } from './alerts.service.ts';
+import * as dashboard from './dashboard.service.ts';
 import * as svc from './reports.service.ts';
 
 const tags = ['指标与报告'];
@@ -47,6 +52,22 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => svc.indicatorRecords(ctxOf(req), req.params.id, req.query.org, req.query.year),
+  );
+
+  app.get(
+    '/years',
+    { schema: { tags, summary: '某单位有业务记录的年度（最近的在前）；驾驶舱默认打开最近一年', querystring: OrgQuery, response: { 200: YearsWithData } } },
+    async (req) => dashboard.yearsWithData(ctxOf(req), req.query.org),
+  );
+  app.get(
+    '/monthly',
+    { schema: { tags, summary: '驾驶舱月度图表：各月的立案、调解、学法、普法、听证（市县为所辖各镇之和）', querystring: IndicatorsQuery, response: { 200: Monthly } } },
+    async (req) => dashboard.monthly(ctxOf(req), req.query.org, req.query.year),
+  );
+  app.get(
+    '/villages',
+    { schema: { tags, summary: '各村对比：某镇所辖村（社区）的年度指标、村规民约与示范村称号', querystring: IndicatorsQuery, response: { 200: VillageComparison } } },
+    async (req) => dashboard.villagesCompared(ctxOf(req), req.query.org, req.query.year),
   );
 
   app.get(

@@ -13,7 +13,7 @@ import { indicatorWorkbook, reportDocument, reportHtml } from './report.document
 import * as repo from './reports.repository.ts';
 
 /** The org unit a report is about, which the actor must be allowed to report on; figures cover its whole subtree. */
-async function reportScope(ctx: Ctx, org: string): Promise<{ unit: { id: number; name: string }; scope: Scope }> {
+export async function reportScope(ctx: Ctx, org: string): Promise<{ unit: { id: number; name: string }; scope: Scope }> {
   const found = await repo.findUnitsByIdOrName(ctx.db, org.trim());
   if (found.length === 0) throw new AppError('NOT_FOUND', `单位「${org}」不存在`, { field: 'org' });
   if (found.length > 1) throw new AppError('BAD_REQUEST', `有多个单位名为「${org}」，请改用单位编号`, { field: 'org' });

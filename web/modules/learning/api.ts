@@ -33,7 +33,7 @@ import type {
   StudySessionQuery,
   StudySessionUpdate,
 } from '../../../domain/learning/contracts.ts';
-import type { Attachment, DictionaryEntry, Page, VoidBody } from '../../../domain/platform/contracts.ts';
+import type { DictionaryEntry, Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import { api } from '../../app/http.ts';
 
 type Items<T> = { items: T[] };
@@ -57,7 +57,6 @@ export const learningKeys = {
   myRecord: (year?: number) => ['learning', 'my-record', year ?? 'all'] as const,
   personRecord: (userId: number, year?: number) => ['learning', 'record', userId, year ?? 'all'] as const,
   stats: (q: StatsQuery) => ['learning', 'stats', q] as const,
-  attachments: (sessionId: number) => ['learning', 'attachments', sessionId] as const,
 };
 
 export const learningApi = {
@@ -70,7 +69,6 @@ export const learningApi = {
   closeSignIn: (id: number, version: number) => api.post<StudySession>(`${base}/sessions/${id}/sign-in/close`, { version }),
   signIn: (code: string) => api.post<SignInResult>(`${base}/my/sign-in`, { code }),
   people: (q: PersonQuery) => api.get<Items<Person>>(`${base}/people`, q),
-  attachments: (sessionId: number) => api.get<Items<Attachment>>('/api/attachments', { entityType: 'study_session', entityId: String(sessionId) }),
 
   questions: (q: QuestionQuery) => api.get<Page<Question>>(`${base}/questions`, q),
   createQuestion: (body: QuestionCreate) => api.post<Question>(`${base}/questions`, body),

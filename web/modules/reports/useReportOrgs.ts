@@ -53,5 +53,6 @@ export function lastYear(): number {
   return year - 1;
 }
 
-/** The years offered in pickers: this year back to ten years ago. */
-export const yearOptions = (): { value: number; label: string }[] => Array.from({ length: 11 }, (_, i) => lastYear() + 1 - i).map((y) => ({ value: y, label: `${y}年` }));
+/** The years offered in pickers: this year back to ten years ago, and any older year that has records. */
+export const yearOptions = (withData: readonly number[] = []): { value: number; label: string }[] =>
+  [...new Set([...Array.from({ length: 11 }, (_, i) => lastYear() + 1 - i), ...withData])].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }));

@@ -1,4 +1,4 @@
-import type { Attachment, DictionaryEntry, Page, VoidBody } from '../../../domain/platform/contracts.ts';
+import type { DictionaryEntry, Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import type {
   Disclosure,
   DisclosureCreate,
@@ -46,7 +46,6 @@ export const villagesKeys = {
   disclosures: ['villages', 'disclosures'] as const,
   summary: (year: number) => ['villages', 'summary', year] as const,
   dictionary: (kind: string) => ['dictionary', kind] as const,
-  attachments: (entityType: string, entityId: string) => ['attachments', entityType, entityId] as const,
 };
 
 export const villagesApi = {
@@ -87,5 +86,4 @@ export const villagesApi = {
   voidDisclosure: (id: number, body: VoidBody) => api.post<Disclosure>(`/api/villages/disclosures/${id}/void`, body),
 
   dictionary: (kind: string) => api.get<Items<DictionaryEntry>>('/api/dictionaries', { kind }),
-  attachments: (entityType: string, entityId: string) => api.get<Items<Attachment>>('/api/attachments', { entityType, entityId }),
 };

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { StudySession, StudySessionQuery } from '../../../../domain/learning/contracts.ts';
 import { type SessionKind, sessionKindLabels, sessionKinds } from '../../../../domain/learning/rules.ts';
 import { useAccess } from '../../../app/auth.tsx';
+import { Attachments } from '../../../ui/Attachments.tsx';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
@@ -15,7 +16,6 @@ import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { learningApi, learningKeys } from '../api.ts';
 import { fromAttendees, PeopleFields, type PeopleValues, personLabel, toAttendees, usePeople } from '../components/PeopleFields.tsx';
-import { SessionMaterials } from '../components/SessionMaterials.tsx';
 import { SignInModal } from '../components/SignIn.tsx';
 import { useHomeUnit } from '../useHomeUnit.ts';
 
@@ -165,7 +165,21 @@ export function SessionsPage() {
                   label: '学习内容',
                   children: s.summary ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{s.summary}</Typography.Paragraph> : '—',
                 },
-                { key: 'files', label: '材料', children: <SessionMaterials session={s} canWrite={canWrite} /> },
+                {
+                  key: 'files',
+                  label: '材料',
+                  children: (
+                    <Attachments
+                      entityType="study_session"
+                      entityId={s.id}
+                      orgUnitId={s.orgUnitId}
+                      canWrite={canWrite}
+                      accept={null}
+                      emptyText="暂无材料"
+                      label="上传材料（课件、签到表、照片）"
+                    />
+                  ),
+                },
               ]}
             />
           ),

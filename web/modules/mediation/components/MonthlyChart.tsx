@@ -1,19 +1,11 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { StatRow } from '../../../../domain/mediation/contracts.ts';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { Chart, type ChartOption } from '../../../ui/Chart.tsx';
 
 /** Disputes closed per month, successful and not, with the month's success rate. */
 export function MonthlyChart({ months }: { months: StatRow[] }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = echarts.init(el.current);
-    chart.setOption({
+  const option = useMemo(
+    (): ChartOption => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 36, right: 40, top: 40, bottom: 24 },
@@ -27,13 +19,8 @@ export function MonthlyChart({ months }: { months: StatRow[] }) {
         { name: '调解不成/终止', type: 'bar', stack: 'closed', data: months.map((m) => m.failed + m.terminated) },
         { name: '成功率', type: 'line', yAxisIndex: 1, data: months.map((m) => m.rate) },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [months]);
-  return <div ref={el} style={{ width: '100%', height: 280 }} />;
+    }),
+    [months],
+  );
+  return <Chart option={option} height={280} label="调解结案月度分布" />;
 }

@@ -20,11 +20,11 @@ import {
   referralFromLabels,
 } from '../../../../domain/mediation/rules.ts';
 import { ApiError } from '../../../app/http.ts';
+import { Attachments } from '../../../ui/Attachments.tsx';
 import { downloadFile } from '../../../ui/files.ts';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { mediationApi, mediationFiles, mediationKeys } from '../api.ts';
 import { type Action, DisputeActions } from '../components/DisputeActions.tsx';
-import { DisputeAttachments } from '../components/DisputeAttachments.tsx';
 import { DisputeFormDrawer } from '../components/DisputeFormDrawer.tsx';
 import { StatusTags } from './DisputesPage.tsx';
 
@@ -326,7 +326,16 @@ export function DisputeDetailPage() {
       )}
 
       <Card title="附件" size="small">
-        <DisputeAttachments disputeId={d.id} orgUnitId={d.orgUnitId} canWrite={d.canWrite} />
+        {/* 立卷归档 (art 27): signed agreements, photos from the scene and other papers of the dispute. */}
+        <Attachments
+          entityType="dispute"
+          entityId={d.id}
+          orgUnitId={d.orgUnitId}
+          canWrite={d.canWrite}
+          camera
+          accept="image/*,.pdf,.doc,.docx,.xlsx"
+          label="上传附件（拍照、协议书扫描件）"
+        />
       </Card>
 
       <DisputeActions

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Col, Descriptions, Flex, Form, Input, Row, Select, Table, type TableColumnsType, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { LeadingGroup, Meeting } from '../../../../domain/org/contracts.ts';
 import { meetingKindLabels, meetingKinds } from '../../../../domain/org/rules.ts';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { HeldOnField, NamesInput, NameTags, TextBlock, useRecordActions, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { orgApi, orgKeys } from '../api.ts';
 
@@ -25,15 +25,12 @@ type MeetingValues = {
 
 const kindColors: Record<MeetingKind, string> = { special: 'purple', plenary: 'blue', other: 'default' };
 
-const Block = ({ text }: { text: string }) =>
-  text ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{text}</Typography.Paragraph> : <Typography.Text type="secondary">—</Typography.Text>;
-
 /** The group's meetings: a record of when it met, who attended, and what it decided. */
 export function MeetingsPanel({ group, canWrite }: { group: LeadingGroup; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const list = usePagedQuery<Meeting, object>(orgKeys.meetings(group.id), (q) => orgApi.meetings({ ...q, leadingGroupId: group.id }), {});
-  const [editing, setEditing] = useState<Meeting | 'new' | null>(null);
-  const editingMeeting = editing !== 'new' ? editing : null;
+  const editing = useRecordEditing<Meeting>();
+  const editingMeeting = editing.record;
 
   const save = async ({ heldOn, ...rest }: MeetingValues) => {
     const values = { ...rest, heldOn: toDateString(heldOn) ?? todayString() };
@@ -52,27 +49,14 @@ export function MeetingsPanel({ group, canWrite }: { group: LeadingGroup; canWri
     { title: '地点', dataIndex: 'place', width: 140, render: (p: string) => p || '—' },
     { title: '主持人', dataIndex: 'host', width: 90, render: (h: string) => h || '—' },
     { title: '参会人数', key: 'count', width: 90, align: 'right', render: (_, m) => m.attendees.length },
-    ...(canWrite
-      ? [
-          {
-            title: '操作',
-            key: 'actions',
-            width: 80,
-            render: (_: unknown, m: Meeting) => (
-              <Button type="link" size="small" onClick={() => setEditing(m)}>
-                编辑
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...useRecordActions<Meeting>({ canWrite, onEdit: editing.edit }),
   ];
 
   return (
     <>
       {canWrite && (
         <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
             登记会议
           </Button>
         </Flex>
@@ -92,18 +76,10 @@ export function MeetingsPanel({ group, canWrite }: { group: LeadingGroup; canWri
                 {
                   key: 'attendees',
                   label: `参会人员（${m.attendees.length}）`,
-                  children: m.attendees.length ? (
-                    <Space size={[4, 4]} wrap>
-                      {m.attendees.map((a) => (
-                        <Tag key={a}>{a}</Tag>
-                      ))}
-                    </Space>
-                  ) : (
-                    '—'
-                  ),
+                  children: <NameTags names={m.attendees} />,
                 },
-                { key: 'minutes', label: '会议纪要', children: <Block text={m.minutes} /> },
-                { key: 'decisions', label: '议定事项', children: <Block text={m.decisions} /> },
+                { key: 'minutes', label: '会议纪要', children: <TextBlock text={m.minutes} /> },
+                { key: 'decisions', label: '议定事项', children: <TextBlock text={m.decisions} /> },
               ]}
             />
           ),
@@ -112,9 +88,9 @@ export function MeetingsPanel({ group, canWrite }: { group: LeadingGroup; canWri
 
       <FormDrawer<MeetingValues>
         wide
-        open={editing !== null}
+        open={editing.open}
         title={editingMeeting ? '编辑会议' : '登记会议'}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
         initialValues={
           editingMeeting
             ? {
@@ -138,9 +114,7 @@ export function MeetingsPanel({ group, canWrite }: { group: LeadingGroup; canWri
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="heldOn" label="会议日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
+            <HeldOnField label="会议日期" />
           </Col>
         </Row>
         <Form.Item name="title" label="会议名称" rules={[{ required: true, whitespace: true, message: '请输入会议名称' }, { max: 200 }]}>
@@ -158,9 +132,7 @@ export function MeetingsPanel({ group, canWrite }: { group: LeadingGroup; canWri
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="attendees" label="参会人员" extra="输入姓名后回车；可用逗号、顿号或空格分隔一次录入多人">
-          <Select mode="tags" tokenSeparators={[',', '，', '、', ' ']} open={false} placeholder="输入姓名" />
-        </Form.Item>
+        <NamesInput name="attendees" label="参会人员" />
         <Form.Item name="minutes" label="会议纪要" rules={[{ max: 20000 }]}>
           <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} />
         </Form.Item>

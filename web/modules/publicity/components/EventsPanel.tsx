@@ -1,36 +1,17 @@
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Statistic, Table, type TableColumnsType, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { EventQuery, PublicityEvent } from '../../../../domain/publicity/contracts.ts';
+import { Attachments } from '../../../ui/Attachments.tsx';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
-import { useApiError } from '../../../ui/useApiError.ts';
+import { HeldOnField, TextBlock, useRecordActions, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
-import { Attachments } from '../../villages/components/Attachments.tsx';
 import { useDictionary } from '../../villages/useDictionary.ts';
 import { publicityApi, publicityKeys } from '../api.ts';
 import { lawName, useLawCatalog } from '../useLawCatalog.ts';
@@ -84,7 +65,6 @@ function YearFigures({ year }: { year: number }) {
 /** 普法活动: kind, date, place, organiser and partner, audience, laws covered, materials, people reached, consultations, photos. */
 export function EventsPanel({ canWrite }: { canWrite: boolean }) {
   const queryClient = useQueryClient();
-  const showError = useApiError();
   const kinds = useDictionary('publicity.event_kind');
   const audiences = useDictionary('publicity.audience');
   const laws = useLawCatalog();
@@ -94,8 +74,8 @@ export function EventsPanel({ canWrite }: { canWrite: boolean }) {
   const latest = list.query.data?.items[0]?.heldOn.slice(0, 4);
   const year = list.filters.year ?? (latest ? Number(latest) : currentYear());
   const campaigns = useQuery({ queryKey: publicityKeys.campaigns(year), queryFn: async () => (await publicityApi.campaigns({ year, pageSize: 200 })).items });
-  const [editing, setEditing] = useState<PublicityEvent | 'new' | null>(null);
-  const editingEvent = editing !== 'new' ? editing : null;
+  const editing = useRecordEditing<PublicityEvent>();
+  const editingEvent = editing.record;
   const [form] = Form.useForm<EventValues>();
   // The warning follows what is typed and chosen, before anything is saved.
   const watched = {
@@ -137,38 +117,18 @@ export function EventsPanel({ canWrite }: { canWrite: boolean }) {
     { title: '受众（人次）', dataIndex: 'peopleReached', width: 100, align: 'right' },
     { title: '咨询（人次）', dataIndex: 'consultations', width: 100, align: 'right' },
     { title: '主题活动', dataIndex: 'campaignTitle', width: 200, ellipsis: true, render: (c: string | null) => c ?? '—' },
-    ...(canWrite
-      ? [
-          {
-            title: '操作',
-            key: 'actions',
-            fixed: 'right' as const,
-            width: 120,
-            render: (_: unknown, e: PublicityEvent) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(e)}>
-                  编辑
-                </Button>
-                <Popconfirm
-                  title="作废这条活动记录？"
-                  onConfirm={async () => {
-                    try {
-                      await publicityApi.voidEvent(e.id, { reason: '登记有误，作废', version: e.version });
-                      await refresh();
-                    } catch (err) {
-                      showError(err);
-                    }
-                  }}
-                >
-                  <Button type="link" size="small" danger>
-                    作废
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]
-      : []),
+    ...useRecordActions<PublicityEvent>({
+      canWrite,
+      onEdit: editing.edit,
+      fixed: 'right',
+      voidRecord: {
+        confirm: '作废这条活动记录？',
+        run: async (e) => {
+          await publicityApi.voidEvent(e.id, { reason: '登记有误，作废', version: e.version });
+          await refresh();
+        },
+      },
+    }),
   ];
 
   return (
@@ -178,7 +138,7 @@ export function EventsPanel({ canWrite }: { canWrite: boolean }) {
         onSearch={(f) => list.search({ year: f.year ?? undefined, kind: f.kind, audience: f.audience, campaignId: f.campaignId, q: f.q || undefined })}
         extra={
           canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
               登记普法活动
             </Button>
           )
@@ -234,7 +194,7 @@ export function EventsPanel({ canWrite }: { canWrite: boolean }) {
                     key: 'summary',
                     label: '活动情况',
                     span: 'filled',
-                    children: e.summary ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{e.summary}</Typography.Paragraph> : '—',
+                    children: <TextBlock text={e.summary} />,
                   },
                   {
                     key: 'photos',
@@ -252,9 +212,9 @@ export function EventsPanel({ canWrite }: { canWrite: boolean }) {
       <FormDrawer<EventValues>
         wide
         form={form}
-        open={editing !== null}
+        open={editing.open}
         title={editingEvent ? '编辑普法活动' : '登记普法活动'}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
         initialValues={
           editingEvent
             ? { ...editingEvent, heldOn: dayjs(editingEvent.heldOn), lawIds: editingEvent.laws.map((l) => l.id) }
@@ -276,9 +236,7 @@ export function EventsPanel({ canWrite }: { canWrite: boolean }) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="heldOn" label="活动日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
+            <HeldOnField label="活动日期" />
           </Col>
         </Row>
         <Form.Item name="title" label="活动名称" rules={[{ required: true, whitespace: true, message: '请填写活动名称' }, { max: 200 }]}>

@@ -1,10 +1,11 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea.js';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { type Problem, reportsApi } from '../api.ts';
-import { lastYear, useReportOrgs, yearOptions } from '../useReportOrgs.ts';
+import { useDataYear } from '../useDataYear.ts';
+import { useReportOrgs, yearOptions } from '../useReportOrgs.ts';
 import { ProblemList } from './ProblemList.tsx';
 
 type Values = { org: number; year: number; text: string };
@@ -21,6 +22,11 @@ export function PasteCheckPanel() {
   const [checking, setChecking] = useState(false);
   const [active, setActive] = useState<number | null>(null);
   const area = useRef<TextAreaRef>(null);
+  const dataYear = useDataYear(orgs.defaultOrgId);
+  // The year arrives after the form is drawn: fill it in unless the user has already picked one.
+  useEffect(() => {
+    if (dataYear.year !== undefined && !form.isFieldTouched('year')) form.setFieldValue('year', dataYear.year);
+  }, [dataYear.year, form]);
 
   const run = async (v: Values) => {
     setChecking(true);
@@ -54,7 +60,7 @@ export function PasteCheckPanel() {
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={14}>
         <Card size="small">
-          <Form<Values> form={form} layout="vertical" onFinish={run} initialValues={{ org: orgs.defaultOrgId, year: lastYear() }}>
+          <Form<Values> form={form} layout="vertical" onFinish={run} initialValues={{ org: orgs.defaultOrgId, year: dataYear.year }}>
             <Typography.Paragraph type="secondary">
               把已写好的报告文字（如上一年手写的报告）粘贴到下面，系统按所选单位和年度的业务记录核对其中的数字和比率，并检查是否引用了已废止的法律、用语是否规范。
             </Typography.Paragraph>
@@ -66,7 +72,7 @@ export function PasteCheckPanel() {
               </Col>
               <Col xs={24} sm={10}>
                 <Form.Item name="year" label="报告年度" rules={[{ required: true, message: '请选择年度' }]}>
-                  <Select options={yearOptions()} />
+                  <Select options={yearOptions(dataYear.years)} />
                 </Form.Item>
               </Col>
             </Row>

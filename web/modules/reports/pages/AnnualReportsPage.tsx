@@ -10,6 +10,7 @@ import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { type AnnualReport, reportKeys, reportsApi } from '../api.ts';
 import { PasteCheckPanel } from '../components/PasteCheckPanel.tsx';
+import { useDataYear } from '../useDataYear.ts';
 import { lastYear, useReportOrgs, yearOptions } from '../useReportOrgs.ts';
 
 type Filters = { org?: number; year?: number };
@@ -27,6 +28,7 @@ export function AnnualReportsPage() {
   const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useState<Filters>({});
   const [creating, setCreating] = useState<Partial<CreateValues> | null>(null);
+  const dataYear = useDataYear(writeOrgs.defaultOrgId ?? orgs.defaultOrgId);
   const tab = params.get('tab') === 'check' ? 'check' : 'list';
 
   const list = useQuery({ queryKey: reportKeys.list(filters), queryFn: () => reportsApi.list(filters) });
@@ -85,7 +87,7 @@ export function AnnualReportsPage() {
         onSearch={(f) => setFilters({ org: f.org ?? undefined, year: f.year ?? undefined })}
         extra={
           access.canWriteReports && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating({ org: townOptions[0]?.value, year: lastYear() })}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating({ org: townOptions[0]?.value, year: dataYear.year ?? lastYear() })}>
               新建年度报告
             </Button>
           )
@@ -95,7 +97,7 @@ export function AnnualReportsPage() {
           <Select allowClear placeholder="全部" options={readTownOptions} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="year" label="年度">
-          <Select allowClear placeholder="全部" options={yearOptions()} style={{ width: 110 }} />
+          <Select allowClear placeholder="全部" options={yearOptions(dataYear.years)} style={{ width: 110 }} />
         </Form.Item>
       </FilterBar>
       <Card size="small">
@@ -139,7 +141,7 @@ export function AnnualReportsPage() {
           <Select options={townOptions} placeholder="选择乡镇" />
         </Form.Item>
         <Form.Item name="year" label="报告年度" rules={[{ required: true, message: '请选择年度' }]} extra="报告的是这一年的情况，次年3月1日前报送、4月1日前公开。">
-          <Select options={yearOptions()} />
+          <Select options={yearOptions(dataYear.years)} />
         </Form.Item>
       </FormDrawer>
     </>

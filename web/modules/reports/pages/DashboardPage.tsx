@@ -8,9 +8,12 @@ import { useAccess } from '../../../app/auth.tsx';
 import { type IndicatorValue, reportKeys, reportsApi } from '../api.ts';
 import { AlertList } from '../components/AlertList.tsx';
 import { CrossTownTable } from '../components/CrossTownTable.tsx';
+import { MonthlyCharts } from '../components/MonthlyCharts.tsx';
 import { type DrillTarget, RecordsDrawer } from '../components/RecordsDrawer.tsx';
+import { VillagesTable } from '../components/VillagesTable.tsx';
 import { byModule, deltaOf, moduleLabel } from '../labels.ts';
-import { lastYear, useReportOrgs, yearOptions } from '../useReportOrgs.ts';
+import { useDataYear } from '../useDataYear.ts';
+import { useReportOrgs, yearOptions } from '../useReportOrgs.ts';
 
 const statusColors = { draft: 'default', approved: 'blue', published: 'green' } as const;
 
@@ -67,7 +70,9 @@ export function DashboardPage() {
   const orgs = useReportOrgs();
   const [params, setParams] = useSearchParams();
   const orgId = Number(params.get('org')) || orgs.defaultOrgId;
-  const year = Number(params.get('year')) || lastYear();
+  // Unless the URL says otherwise, the latest year the org's work is on record (the demo town: 2024).
+  const dataYear = useDataYear(orgId);
+  const year = Number(params.get('year')) || dataYear.year;
   const [drill, setDrill] = useState<DrillTarget | null>(null);
 
   const set = (key: 'org' | 'year', value: number) => {
@@ -76,15 +81,18 @@ export function DashboardPage() {
     setParams(next, { replace: true });
   };
 
-  const enabled = orgId !== undefined;
-  const current = useQuery({ queryKey: reportKeys.indicators(orgId ?? 0, year), queryFn: () => reportsApi.indicators({ org: orgId ?? 0, year }), enabled });
-  const previous = useQuery({ queryKey: reportKeys.indicators(orgId ?? 0, year - 1), queryFn: () => reportsApi.indicators({ org: orgId ?? 0, year: year - 1 }), enabled });
-  const reports = useQuery({ queryKey: reportKeys.list({ org: orgId, year }), queryFn: () => reportsApi.list({ org: orgId, year }), enabled });
+  const enabled = orgId !== undefined && year !== undefined;
+  const y = year ?? 0;
+  const current = useQuery({ queryKey: reportKeys.indicators(orgId ?? 0, y), queryFn: () => reportsApi.indicators({ org: orgId ?? 0, year: y }), enabled });
+  const previous = useQuery({ queryKey: reportKeys.indicators(orgId ?? 0, y - 1), queryFn: () => reportsApi.indicators({ org: orgId ?? 0, year: y - 1 }), enabled });
+  const reports = useQuery({ queryKey: reportKeys.list({ org: orgId, year: y }), queryFn: () => reportsApi.list({ org: orgId, year: y }), enabled });
 
   const orgName = orgId === undefined ? '' : orgs.nameOf(orgId);
   const previousById = new Map((previous.data ?? []).map((v) => [v.id, v]));
   const report = reports.data?.items[0];
-  const isTown = orgs.options.find((o) => o.value === orgId)?.unit?.kind === 'town';
+  const kind = orgs.options.find((o) => o.value === orgId)?.unit?.kind;
+  const isTown = kind === 'town';
+  const isWide = kind === 'city' || kind === 'county';
 
   const header = (
     <Card size="small">
@@ -102,7 +110,7 @@ export function DashboardPage() {
             />
           </Form.Item>
           <Form.Item label="年度" style={{ marginInlineEnd: 0 }}>
-            <Select value={year} onChange={(v) => set('year', v)} options={yearOptions()} style={{ width: 110 }} aria-label="年度" />
+            <Select value={year} onChange={(v) => set('year', v)} options={yearOptions(dataYear.years)} loading={year === undefined} style={{ width: 110 }} aria-label="年度" />
           </Form.Item>
         </Form>
         <Typography.Text type="secondary">数值由业务记录实时计算，点击任一数字查看背后的记录</Typography.Text>
@@ -111,7 +119,7 @@ export function DashboardPage() {
   );
 
   // The report calendar (厅字〔2019〕28号): a town reports to the county by 1 March and publishes by 1 April.
-  const calendar = isTown && (
+  const calendar = isTown && year !== undefined && (
     <Alert
       type="info"
       showIcon
@@ -134,7 +142,8 @@ export function DashboardPage() {
   );
 
   let figures: ReactNode;
-  if (!enabled) figures = <Empty description="您没有可查看的单位" />;
+  if (orgId === undefined) figures = <Empty description="您没有可查看的单位" />;
+  else if (year === undefined) figures = <Skeleton active paragraph={{ rows: 6 }} />;
   else if (current.error) figures = <Alert type="error" showIcon title={current.error.message} />;
   else if (current.isPending) figures = <Skeleton active paragraph={{ rows: 6 }} />;
   else if (current.data.length === 0) figures = <Empty description="暂无指标" />;
@@ -148,7 +157,7 @@ export function DashboardPage() {
                 value={v}
                 previous={previousById.get(v.id)}
                 loadingPrevious={previous.isPending}
-                onOpen={() => orgId !== undefined && setDrill({ indicatorId: v.id, org: orgId, year, orgName })}
+                onOpen={() => orgId !== undefined && setDrill({ indicatorId: v.id, org: orgId, year: y, orgName })}
               />
             </Col>
           ))}
@@ -161,11 +170,13 @@ export function DashboardPage() {
       {header}
       <AlertList />
       {calendar}
+      {enabled && <MonthlyCharts org={orgId} year={y} summed={isWide} />}
       <Typography.Title level={5} style={{ margin: 0 }}>
-        {orgName} {year}年主要指标
+        {orgName} {year ?? ''}年主要指标
       </Typography.Title>
       {figures}
-      {orgs.crossTowns.length > 0 && <CrossTownTable towns={orgs.crossTowns} totals={orgs.wideUnits} year={year} onDrill={setDrill} />}
+      {enabled && isTown && <VillagesTable org={orgId} year={y} onDrill={setDrill} />}
+      {enabled && orgs.crossTowns.length > 0 && <CrossTownTable towns={orgs.crossTowns} totals={orgs.wideUnits} year={y} onDrill={setDrill} />}
       <RecordsDrawer target={drill} onClose={() => setDrill(null)} />
     </Space>
   );

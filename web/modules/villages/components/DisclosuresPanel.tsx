@@ -4,6 +4,7 @@ import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Table, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Disclosure, VillageListQuery } from '../../../../domain/villages/contracts.ts';
+import { Attachments } from '../../../ui/Attachments.tsx';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
@@ -12,7 +13,6 @@ import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { villagesApi, villagesKeys } from '../api.ts';
 import { useDictionary } from '../useDictionary.ts';
 import { useVillages } from '../useVillages.ts';
-import { Attachments } from './Attachments.tsx';
 
 type Filters = Pick<VillageListQuery, 'orgUnitId' | 'year' | 'q'>;
 type DisclosureValues = { orgUnitId: number; kind: string; title: string; content?: string; period?: string; publishedOn: Dayjs; channel: string };

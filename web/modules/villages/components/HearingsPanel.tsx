@@ -1,18 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Col, DatePicker, Descriptions, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Col, Descriptions, Form, Input, InputNumber, Row, Select, Table, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Hearing, VillageListQuery } from '../../../../domain/villages/contracts.ts';
+import { Attachments } from '../../../ui/Attachments.tsx';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
-import { useApiError } from '../../../ui/useApiError.ts';
+import { HeldOnField, NamesInput, NameTags, TextBlock, useRecordActions, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { villagesApi, villagesKeys } from '../api.ts';
 import { useVillages } from '../useVillages.ts';
-import { Attachments } from './Attachments.tsx';
 
 type Filters = Pick<VillageListQuery, 'orgUnitId' | 'year' | 'q'>;
 type HearingValues = {
@@ -27,17 +26,13 @@ type HearingValues = {
   minutes?: string;
 };
 
-const Block = ({ text }: { text: string }) =>
-  text ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{text}</Typography.Paragraph> : <Typography.Text type="secondary">—</Typography.Text>;
-
 /** 民主听证: what was heard, when, who presided, who took part, what was decided, with the minutes and files. */
 export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
   const queryClient = useQueryClient();
-  const showError = useApiError();
   const { options: villageOptions, single } = useVillages();
   const list = usePagedQuery<Hearing, Filters>([...villagesKeys.hearings], (q) => villagesApi.hearings(q), {});
-  const [editing, setEditing] = useState<Hearing | 'new' | null>(null);
-  const editingHearing = editing !== 'new' ? editing : null;
+  const editing = useRecordEditing<Hearing>();
+  const editingHearing = editing.record;
   const refresh = () => queryClient.invalidateQueries({ queryKey: villagesKeys.all });
 
   const columns: TableColumnsType<Hearing> = [
@@ -47,37 +42,17 @@ export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
     { title: '主持人', dataIndex: 'presidedBy', width: 90 },
     { title: '参加人数', dataIndex: 'participantCount', width: 90, align: 'right' },
     { title: '听证结果', dataIndex: 'decision', width: 260, ellipsis: true },
-    ...(canWrite
-      ? [
-          {
-            title: '操作',
-            key: 'actions',
-            width: 120,
-            render: (_: unknown, h: Hearing) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(h)}>
-                  编辑
-                </Button>
-                <Popconfirm
-                  title="作废这条听证记录？"
-                  onConfirm={async () => {
-                    try {
-                      await villagesApi.voidHearing(h.id, { reason: '登记有误，作废', version: h.version });
-                      await refresh();
-                    } catch (err) {
-                      showError(err);
-                    }
-                  }}
-                >
-                  <Button type="link" size="small" danger>
-                    作废
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]
-      : []),
+    ...useRecordActions<Hearing>({
+      canWrite,
+      onEdit: editing.edit,
+      voidRecord: {
+        confirm: '作废这条听证记录？',
+        run: async (h) => {
+          await villagesApi.voidHearing(h.id, { reason: '登记有误，作废', version: h.version });
+          await refresh();
+        },
+      },
+    }),
   ];
 
   return (
@@ -86,7 +61,7 @@ export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
         onSearch={(f) => list.search({ orgUnitId: f.orgUnitId, year: f.year ?? undefined, q: f.q || undefined })}
         extra={
           canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
               登记民主听证
             </Button>
           )
@@ -118,19 +93,10 @@ export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
                 {
                   key: 'participants',
                   label: `参加人员（${h.participantCount} 人）`,
-                  children: h.participants.length ? (
-                    <Space size={[4, 4]} wrap>
-                      {h.participants.map((p) => (
-                        <Tag key={p}>{p}</Tag>
-                      ))}
-                      {h.participantCount > h.participants.length && <Typography.Text type="secondary">等</Typography.Text>}
-                    </Space>
-                  ) : (
-                    '—'
-                  ),
+                  children: <NameTags names={h.participants} more={h.participantCount > h.participants.length} />,
                 },
-                { key: 'decision', label: '听证结果', children: <Block text={h.decision} /> },
-                { key: 'minutes', label: '听证记录', children: <Block text={h.minutes} /> },
+                { key: 'decision', label: '听证结果', children: <TextBlock text={h.decision} /> },
+                { key: 'minutes', label: '听证记录', children: <TextBlock text={h.minutes} /> },
                 {
                   key: 'files',
                   label: '附件',
@@ -144,9 +110,9 @@ export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
 
       <FormDrawer<HearingValues>
         wide
-        open={editing !== null}
+        open={editing.open}
         title={editingHearing ? '编辑民主听证' : '登记民主听证'}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
         initialValues={
           editingHearing
             ? { ...editingHearing, heldOn: dayjs(editingHearing.heldOn) }
@@ -166,9 +132,7 @@ export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="heldOn" label="听证日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
+            <HeldOnField label="听证日期" />
           </Col>
         </Row>
         <Form.Item name="topic" label="听证事项" rules={[{ required: true, whitespace: true, message: '请填写听证事项' }, { max: 200 }]}>
@@ -191,9 +155,7 @@ export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="participants" label="参加人员（代表）" extra="输入姓名后回车；可用逗号、顿号或空格分隔一次录入多人">
-          <Select mode="tags" tokenSeparators={[',', '，', '、', ' ']} open={false} placeholder="输入姓名" />
-        </Form.Item>
+        <NamesInput name="participants" label="参加人员（代表）" />
         <Form.Item name="decision" label="听证结果（决定事项）" rules={[{ max: 5000 }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>

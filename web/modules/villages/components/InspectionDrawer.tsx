@@ -18,11 +18,11 @@ import {
   inspectionStatusLabels,
   submitProblem,
 } from '../../../../domain/villages/rules.ts';
+import { Attachments } from '../../../ui/Attachments.tsx';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormModal } from '../../../ui/FormModal.tsx';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { villagesApi, villagesKeys } from '../api.ts';
-import { Attachments } from './Attachments.tsx';
 
 const resultColors: Record<AssessmentResult, string> = { met: 'green', partly: 'gold', not_met: 'red' };
 type ItemValues = { result?: AssessmentResult | null; evidence?: string; note?: string };
