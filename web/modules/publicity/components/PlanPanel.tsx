@@ -1,11 +1,11 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Form, Input, Popconfirm, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Plan, Responsibility } from '../../../../domain/publicity/contracts.ts';
 import { todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
-import { useApiError } from '../../../ui/useApiError.ts';
+import { useRecordActions } from '../../../ui/RecordPanel.tsx';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
 import { publicityApi, publicityKeys } from '../api.ts';
@@ -18,7 +18,6 @@ type ResponsibilityValues = { body: string; unitId?: number | null; lawIds: numb
 /** The yearly 普法计划 and its 责任清单 (谁执法谁普法: which body publicises which laws, to whom). */
 export function PlanPanel({ canWrite }: { canWrite: boolean }) {
   const queryClient = useQueryClient();
-  const showError = useApiError();
   const { units } = useOrgUnits();
   const laws = useLawCatalog();
   const { data: all, isFetching } = useQuery({ queryKey: publicityKeys.plans, queryFn: async () => (await publicityApi.plans()).items });
@@ -34,7 +33,19 @@ export function PlanPanel({ canWrite }: { canWrite: boolean }) {
   const planRow = editingPlan !== 'new' ? editingPlan : null;
   const defaultUnit = units.length === 1 ? units[0]?.id : units.find((u) => u.kind === 'town')?.id;
 
-  const columns = (plan: Plan): TableColumnsType<Responsibility> => [
+  const responsibilityActions = useRecordActions<Responsibility>({
+    canWrite,
+    onEdit: (r) => setEditingResp({ plan: plans.find((p) => p.responsibilities.some((x) => x.id === r.id)) as Plan, row: r }),
+    voidRecord: {
+      confirm: '从责任清单中作废此条？',
+      run: async (r) => {
+        await publicityApi.voidResponsibility(r.id, { reason: '调整责任清单', version: r.version });
+        await refresh();
+      },
+    },
+  });
+
+  const columns: TableColumnsType<Responsibility> = [
     { title: '责任单位', dataIndex: 'body', width: 140 },
     {
       title: '负责宣传的法律法规',
@@ -52,37 +63,7 @@ export function PlanPanel({ canWrite }: { canWrite: boolean }) {
     },
     { title: '普法任务', dataIndex: 'tasks', width: 260 },
     { title: '普法对象', dataIndex: 'audience', width: 140 },
-    ...(canWrite
-      ? [
-          {
-            title: '操作',
-            key: 'actions',
-            width: 120,
-            render: (_: unknown, r: Responsibility) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditingResp({ plan, row: r })}>
-                  编辑
-                </Button>
-                <Popconfirm
-                  title="从责任清单中作废此条？"
-                  onConfirm={async () => {
-                    try {
-                      await publicityApi.voidResponsibility(r.id, { reason: '调整责任清单', version: r.version });
-                      await refresh();
-                    } catch (err) {
-                      showError(err);
-                    }
-                  }}
-                >
-                  <Button type="link" size="small" danger>
-                    作废
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]
-      : []),
+    ...responsibilityActions,
   ];
 
   return (
@@ -120,7 +101,7 @@ export function PlanPanel({ canWrite }: { canWrite: boolean }) {
           {plan.content && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{plan.content}</Typography.Paragraph>}
           <LawWarnings warnings={plan.lawWarnings} style={{ marginBottom: 12 }} />
           <Typography.Title level={5}>普法责任清单（谁执法谁普法）</Typography.Title>
-          <Table<Responsibility> rowKey="id" size="small" columns={columns(plan)} dataSource={plan.responsibilities} pagination={false} scroll={{ x: 960 }} />
+          <Table<Responsibility> rowKey="id" size="small" columns={columns} dataSource={plan.responsibilities} pagination={false} scroll={{ x: 960 }} />
         </Card>
       ))}
 
