@@ -182,6 +182,29 @@ export function insertEvent(trx: Transaction<DB>, values: Insertable<DB['publici
   return trx.insertInto('publicity_events').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
+/** Many events at once (a ledger import): one statement per chunk. */
+export async function insertEvents(trx: Transaction<DB>, values: Insertable<DB['publicity_events']>[]): Promise<number[]> {
+  if (values.length === 0) return [];
+  return (await trx.insertInto('publicity_events').values(values).returning('id').execute()).map((r) => r.id);
+}
+
+export function unitIdsInScope(db: Db, scope: Scope, ids: number[]) {
+  return db.selectFrom('org_units').select('id').where('id', 'in', ids).where('voided_at', 'is', null).where(scopeFilter('org_units.id', scope)).execute();
+}
+
+/** Events already recorded (not voided) with these natural keys: unit, date and title. */
+export async function eventKeysTaken(db: Db, keys: { orgUnitId: number; heldOn: string; title: string }[]) {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('publicity_events')
+    .select(['org_unit_id', 'held_on', 'title'])
+    .where('voided_at', 'is', null)
+    .where('held_on', 'in', [...new Set(keys.map((k) => k.heldOn))])
+    .where('title', 'in', [...new Set(keys.map((k) => k.title))])
+    .where('org_unit_id', 'in', [...new Set(keys.map((k) => k.orgUnitId))])
+    .execute();
+}
+
 // ── Indicator queries (a period from the reports module) ─────────────────────────────────────────────────
 /** Events held in the period, optionally only of an audience group or a kind. */
 export function eventsIn(db: Db, scope: Scope, p: { from: string; to: string }, filter: { audience?: string; kind?: string } = {}) {

@@ -1,0 +1,13 @@
+import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
+import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
+import { AppError } from '../../errors.ts';
+import type { AnyLedgerKind } from './kind.ts';
+
+/** Every record kind with a ledger, each declared once in its module; the HTTP routes and the CLI serve these. */
+export const ledgerKinds: readonly AnyLedgerKind[] = [mediationDisputesLedger, publicityEventsLedger];
+
+export function ledgerKind(id: string): AnyLedgerKind {
+  const kind = ledgerKinds.find((k) => k.id === id);
+  if (!kind) throw new AppError('NOT_FOUND', `没有「${id}」台账（可用：${ledgerKinds.map((k) => `${k.id} ${k.title}`).join('、')}）`);
+  return kind;
+}
