@@ -349,7 +349,6 @@ export const Reminders = Type.Object({
 });
 export type Reminders = Static<typeof Reminders>;
 
-
 // ── statistics ──────────────────────────────────────────────────────────────────────────────────
 
 export const StatRow = Type.Object({

@@ -128,7 +128,14 @@ export const FORMULA_WITHOUT_RESULT = '单元格为公式且没有计算结果�
 export function plainCell(raw: RawCell): { value: string | number | boolean | Date | null } | { error: string } {
   if (raw === null || raw === undefined) return { value: null };
   if (typeof raw !== 'object' || raw instanceof Date) return { value: typeof raw === 'string' ? raw.trim() || null : raw };
-  if ('richText' in raw) return { value: raw.richText.map((r) => r.text).join('').trim() || null };
+  if ('richText' in raw)
+    return {
+      value:
+        raw.richText
+          .map((r) => r.text)
+          .join('')
+          .trim() || null,
+    };
   if ('error' in raw) return { error: `单元格为错误值 ${raw.error}，请修正后再导入` };
   if ('formula' in raw || 'sharedFormula' in raw) {
     const result = (raw as { result?: unknown }).result;
@@ -150,10 +157,19 @@ const splitList = (text: string) =>
 
 const display = (v: string | number | boolean | Date) => (v instanceof Date ? (parseLedgerDate(v) ?? '') : String(v));
 
-/** A dictionary value by label or code, full/half-width and spacing ignored. */
+// Normalised once per dictionary: a ledger of 100,000 rows looks its values up millions of times.
+const lookups = new WeakMap<readonly DictEntry[], Map<string, DictEntry>>();
+
+/** A dictionary value by label or code, full/half-width and spacing ignored (labels win over codes). */
 export function findEntry(entries: readonly DictEntry[], text: string): DictEntry | undefined {
-  const t = normaliseHeader(text);
-  return entries.find((e) => normaliseHeader(e.label) === t) ?? entries.find((e) => normaliseHeader(e.code) === t);
+  let map = lookups.get(entries);
+  if (!map) {
+    map = new Map();
+    for (const e of entries) if (!map.has(normaliseHeader(e.code))) map.set(normaliseHeader(e.code), e);
+    for (const e of entries) map.set(normaliseHeader(e.label), e);
+    lookups.set(entries, map);
+  }
+  return map.get(normaliseHeader(text));
 }
 
 const allowed = (entries: readonly DictEntry[]) => {
@@ -181,11 +197,23 @@ export function coerceCell(raw: RawCell, column: LedgerColumn, dictionary: reado
       return d ? { value: d } : { error: `「${display(v)}」不是有效日期，应为 2024-03-05、2024/3/5 或 2024年3月5日` };
     }
     case 'integer': {
-      const n = typeof v === 'number' ? v : Number(display(v).normalize('NFKC').replace(/[,，\s人次份件]/g, ''));
+      const n =
+        typeof v === 'number'
+          ? v
+          : Number(
+              display(v)
+                .normalize('NFKC')
+                .replace(/[,，\s人次份件]/g, ''),
+            );
       return Number.isInteger(n) && n >= 0 && n <= 2_147_483_647 ? { value: n } : { error: `「${display(v)}」应为不小于 0 的整数` };
     }
     case 'decimal': {
-      const text = typeof v === 'number' ? v.toFixed(2) : display(v).normalize('NFKC').replace(/[,，元\s]/g, '');
+      const text =
+        typeof v === 'number'
+          ? v.toFixed(2)
+          : display(v)
+              .normalize('NFKC')
+              .replace(/[,，元\s]/g, '');
       return /^\d{1,12}(\.\d{1,2})?$/.test(text) ? { value: text } : { error: `「${display(v)}」不是有效金额` };
     }
     case 'dict': {

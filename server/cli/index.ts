@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { initialiseIfEmpty } from '../db/demo/load.ts';
 import type { ReportFormat } from '../modules/reports/reports.service.ts';
 import { backup, restore } from './backup.ts';
+import { registerLedgerCommands } from './ledger.ts';
 import { reportsForTowns, reportToFile } from './report.ts';
 import { log, openPlatform } from './runtime.ts';
 
@@ -139,5 +140,6 @@ export function cli(): Command {
         return r.ok ? 0 : 1;
       }),
     );
+  registerLedgerCommands(program);
   return program;
 }

@@ -173,7 +173,7 @@ function toRecord(v: Record<string, unknown>, prep: Prep): { record: DisputeReco
             ? {
                 closedOn: endedOn,
                 outcome: status,
-                agreementKind: status === 'succeeded' ? ((v.agreementKind as DisputeHistory['closed'] & {})['agreementKind'] ?? undefined) : undefined,
+                agreementKind: status === 'succeeded' ? ((v.agreementKind as NonNullable<DisputeHistory['closed']>['agreementKind'] | null) ?? undefined) : undefined,
                 terms: str(v.terms),
                 performanceDeadline: str(v.performanceDeadline),
                 otherChannels: list(v.otherChannels) as OtherChannel[],

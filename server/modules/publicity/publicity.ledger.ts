@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
-import type { LedgerColumn } from '../../../domain/platform/ledger.ts';
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
-import { EventQuery, type EventCreate } from '../../../domain/publicity/contracts.ts';
+import type { LedgerColumn } from '../../../domain/platform/ledger.ts';
+import { type EventCreate, EventQuery } from '../../../domain/publicity/contracts.ts';
+import { listEntries } from '../../platform/dictionary.service.ts';
 import type { LedgerKind } from '../../platform/ledger/kind.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
-import { listEntries } from '../../platform/dictionary.service.ts';
 import * as repo from './publicity.repository.ts';
 import { importEvents, listEvents } from './publicity.service.ts';
 

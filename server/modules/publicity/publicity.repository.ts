@@ -192,17 +192,19 @@ export function unitIdsInScope(db: Db, scope: Scope, ids: number[]) {
   return db.selectFrom('org_units').select('id').where('id', 'in', ids).where('voided_at', 'is', null).where(scopeFilter('org_units.id', scope)).execute();
 }
 
-/** Events already recorded (not voided) with these natural keys: unit, date and title. */
+/**
+ * Events already recorded (not voided) with these natural keys — unit, date and title — joined against the keys as
+ * three arrays (three parameters, one hash join on the natural-key index, whatever the chunk's size).
+ */
 export async function eventKeysTaken(db: Db, keys: { orgUnitId: number; heldOn: string; title: string }[]) {
   if (keys.length === 0) return [];
-  return db
-    .selectFrom('publicity_events')
-    .select(['org_unit_id', 'held_on', 'title'])
-    .where('voided_at', 'is', null)
-    .where('held_on', 'in', [...new Set(keys.map((k) => k.heldOn))])
-    .where('title', 'in', [...new Set(keys.map((k) => k.title))])
-    .where('org_unit_id', 'in', [...new Set(keys.map((k) => k.orgUnitId))])
-    .execute();
+  const { rows } = await sql<{ org_unit_id: number; held_on: string; title: string }>`
+    select e.org_unit_id, e.held_on, e.title
+      from publicity_events e
+      join unnest(${keys.map((k) => k.orgUnitId)}::integer[], ${keys.map((k) => k.heldOn)}::date[], ${keys.map((k) => k.title)}::text[]) as k(u, d, t)
+        on e.org_unit_id = k.u and e.held_on = k.d and e.title = k.t
+     where e.voided_at is null`.execute(db);
+  return rows;
 }
 
 // ── Indicator queries (a period from the reports module) ─────────────────────────────────────────────────

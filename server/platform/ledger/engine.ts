@@ -1,5 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import {
   type Coerced,
   coerceCell,
@@ -12,7 +17,6 @@ import {
   plainCell,
   type RawCell,
 } from '../../../domain/platform/ledger.ts';
-import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../context.ts';
 import { scopeOf } from '../permissions.ts';
@@ -46,7 +50,14 @@ type Layout = { sheet: string; headerRow: number; index: Map<string, number>; he
  * One pass over the workbook: finds the sheet and its header row, coerces every data row by its columns' types, and
  * hands rows to `visit` in chunks. Blank rows and the template's untouched example row are passed over.
  */
-async function pass(kind: AnyLedgerKind, file: string, dicts: Record<string, { code: string; label: string }[]>, prep: unknown, onBytes: (b: number) => void, visit: (chunk: Parsed[]) => Promise<void>) {
+async function pass(
+  kind: AnyLedgerKind,
+  file: string,
+  dicts: Record<string, { code: string; label: string }[]>,
+  prep: unknown,
+  onBytes: (b: number) => void,
+  visit: (chunk: Parsed[]) => Promise<void>,
+) {
   const columns = kind.columns.filter((c) => !c.exportOnly);
   // The template's example row, as coerced values: left in place untouched, it is not imported.
   const sameAs = (raw: RawCell, c: LedgerColumn) => {
@@ -103,12 +114,26 @@ async function pass(kind: AnyLedgerKind, file: string, dicts: Record<string, { c
   if (!layout) {
     const sheet = sheetsSeen[0];
     if (!sheet || sheetsSeen.every((s) => s.rows === 0)) throw new AppError('LEDGER_EMPTY', `工作表「${sheet?.name ?? ''}」是空的：请在模板中填写后再导入`);
-    throw new AppError('LEDGER_HEADER_MISSING', `未找到表头：台账前 ${HEADER_SEARCH} 行中应有「${columns.filter((c) => c.required).map((c) => c.header).slice(0, 3).join('」「')}」等列`);
+    throw new AppError(
+      'LEDGER_HEADER_MISSING',
+      `未找到表头：台账前 ${HEADER_SEARCH} 行中应有「${columns
+        .filter((c) => c.required)
+        .map((c) => c.header)
+        .slice(0, 3)
+        .join('」「')}」等列`,
+    );
   }
   return { layout, merges, rowsRead };
 }
 
-function parseRow(kind: AnyLedgerKind, columns: readonly LedgerColumn[], row: number, cells: RawCell[], dicts: Record<string, { code: string; label: string }[]>, prep: unknown): Parsed {
+function parseRow(
+  kind: AnyLedgerKind,
+  columns: readonly LedgerColumn[],
+  row: number,
+  cells: RawCell[],
+  dicts: Record<string, { code: string; label: string }[]>,
+  prep: unknown,
+): Parsed {
   const values: RowValues = {};
   const problems: KindProblem[] = [];
   columns.forEach((c, i) => {
@@ -155,101 +180,143 @@ export async function importLedger(ctx: Ctx, kind: AnyLedgerKind, file: string, 
   // ── pass 1: check every row ────────────────────────────────────────────────
   let rowsRead = 0;
   const checkSpan = opts.mode === 'all' ? 50 : 45;
-  const first = await pass(kind, file, dicts, prep, (b) => report('check', 0, checkSpan, rowsRead)(b), async (chunk) => {
-    rowsRead += chunk.length;
-    const fresh: Parsed[] = [];
-    for (const p of chunk) {
-      for (const problem of p.problems) fail(p.row, problem);
-      if (!p.key) continue;
-      const earlier = keys.get(p.key);
-      if (earlier !== undefined) fail(p.row, { message: `与第${earlier}行是同一条记录（重复）` });
-      else {
-        keys.set(p.key, p.row);
-        fresh.push(p);
+  // Every row, as read and checked, goes to a spill file (JSON lines): writing replays it instead of parsing the XML
+  // again, and memory stays bounded by a chunk whatever the ledger's size.
+  const spill = path.join(os.tmpdir(), `fazhi-ledger-${randomUUID()}.jsonl`);
+  const out = fs.createWriteStream(spill);
+  try {
+    const first = await pass(
+      kind,
+      file,
+      dicts,
+      prep,
+      (b) => report('check', 0, checkSpan, rowsRead)(b),
+      async (chunk) => {
+        rowsRead += chunk.length;
+        const lines = chunk.map((p) => JSON.stringify({ r: p.row, c: p.cells.map(textOf), d: p.record ?? null } satisfies Spilled)).join('\n');
+        if (!out.write(`${lines}\n`)) await once(out, 'drain');
+        const fresh: Parsed[] = [];
+        for (const p of chunk) {
+          for (const problem of p.problems) fail(p.row, problem);
+          if (!p.key) continue;
+          const earlier = keys.get(p.key);
+          if (earlier !== undefined) fail(p.row, { message: `与第${earlier}行是同一条记录（重复）` });
+          else {
+            keys.set(p.key, p.row);
+            fresh.push(p);
+          }
+        }
+        const there = await kind.existing(
+          ctx,
+          prep,
+          fresh.map((p) => p.record),
+        );
+        const toCheck = fresh.filter((p) => {
+          if (!there.has(kind.key(p.record))) return true;
+          skipped.add(p.row);
+          return false;
+        });
+        if (kind.check) {
+          for (const p of await kind.check(
+            ctx,
+            prep,
+            toCheck.map((t) => t.record),
+          ))
+            fail(toCheck[p.index]?.row ?? 0, p);
+        }
+      },
+    );
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    sheetName = first.layout.sheet;
+    for (const p of problems) p.sheet = sheetName;
+    // A merged range: its hidden cells read as empty, so the merge itself is the problem to report there.
+    const merges = first.merges.filter((m) => m.bottom > first.layout.headerRow);
+    const columnAt = (key: string) => (first.layout.index.get(key) ?? -1) + 1;
+    const hidden = (p: LedgerProblem) => {
+      const key = columns.find((c) => c.header === p.column)?.key;
+      return merges.some(
+        (m) => p.row >= m.top && p.row <= m.bottom && key && columnAt(key) >= m.left && columnAt(key) <= m.right && !(p.row === m.top && columnAt(key) === m.left),
+      );
+    };
+    const shown = problems.filter((p) => !hidden(p));
+    problemCount -= problems.length - shown.length;
+    problems.splice(0, problems.length, ...shown);
+    for (const m of merges) {
+      const at = [...first.layout.index].find(([, i]) => i + 1 >= m.left && i + 1 <= m.right)?.[0];
+      for (let row = Math.max(m.top, first.layout.headerRow + 1); row <= m.bottom; row++) {
+        skipped.delete(row);
+        fail(row, { column: at, message: `为合并单元格（${m.ref}）：请取消合并，并在每一行分别填写` });
       }
     }
-    const there = await kind.existing(
-      ctx,
-      prep,
-      fresh.map((p) => p.record),
-    );
-    const toCheck = fresh.filter((p) => {
-      if (!there.has(kind.key(p.record))) return true;
-      skipped.add(p.row);
-      return false;
-    });
-    if (kind.check) {
-      for (const p of await kind.check(
+    if (rowsRead === 0) throw new AppError('LEDGER_EMPTY', `工作表「${sheetName}」中没有数据行：请在表头下方逐行填写后再导入`);
+    problems.sort((a, b) => a.row - b.row);
+    const failed = bad.size;
+    const base = { kind: kind.id, mode: opts.mode, rows: rowsRead, skipped: skipped.size, failed, problems, moreProblems: problemCount - problems.length };
+    if (opts.mode === 'all' && failed > 0) {
+      opts.onProgress?.({ phase: 'end', percent: 100, rowsRead });
+      return { result: { ...base, outcome: 'rejected', created: 0 }, errorFile: null };
+    }
+
+    // ── pass 2: write the rows that passed, from the spill of pass 1 ────────────
+    let created = 0;
+    let written = 0;
+    const errorRows: { row: number; cells: unknown[]; problems: string }[] = [];
+    await readSpill(spill, async (chunk) => {
+      const good: Spilled[] = [];
+      for (const p of chunk) {
+        const why = bad.get(p.r);
+        if (why) {
+          if (errorRows.length < ERROR_ROWS) errorRows.push({ row: p.r, cells: p.c, problems: why.join('；') });
+        } else if (!skipped.has(p.r) && p.d !== null) good.push(p);
+      }
+      // Someone may have imported the same records since the check: they are skipped, not doubled.
+      const there = await kind.existing(
         ctx,
         prep,
-        toCheck.map((t) => t.record),
-      ))
-        fail(toCheck[p.index]?.row ?? 0, p);
-    }
-  });
-  sheetName = first.layout.sheet;
-  for (const p of problems) p.sheet = sheetName;
-  // A merged range: its hidden cells read as empty, so the merge itself is the problem to report there.
-  const merges = first.merges.filter((m) => m.bottom > first.layout.headerRow);
-  const columnAt = (key: string) => (first.layout.index.get(key) ?? -1) + 1;
-  const hidden = (p: LedgerProblem) => {
-    const key = columns.find((c) => c.header === p.column)?.key;
-    return merges.some((m) => p.row >= m.top && p.row <= m.bottom && key && columnAt(key) >= m.left && columnAt(key) <= m.right && !(p.row === m.top && columnAt(key) === m.left));
-  };
-  const shown = problems.filter((p) => !hidden(p));
-  problemCount -= problems.length - shown.length;
-  problems.splice(0, problems.length, ...shown);
-  for (const m of merges) {
-    const at = [...first.layout.index].find(([, i]) => i + 1 >= m.left && i + 1 <= m.right)?.[0];
-    for (let row = Math.max(m.top, first.layout.headerRow + 1); row <= m.bottom; row++) {
-      skipped.delete(row);
-      fail(row, { column: at, message: `为合并单元格（${m.ref}）：请取消合并，并在每一行分别填写` });
-    }
-  }
-  if (rowsRead === 0) throw new AppError('LEDGER_EMPTY', `工作表「${sheetName}」中没有数据行：请在表头下方逐行填写后再导入`);
-  problems.sort((a, b) => a.row - b.row);
-  const failed = bad.size;
-  const base = { kind: kind.id, mode: opts.mode, rows: rowsRead, skipped: skipped.size, failed, problems, moreProblems: problemCount - problems.length };
-  if (opts.mode === 'all' && failed > 0) {
+        good.map((p) => p.d),
+      );
+      const records = good.filter((p) => !there.has(kind.key(p.d))).map((p) => p.d);
+      if (records.length) created += (await kind.write(ctx, prep, records, { filename: opts.filename })).length;
+      written += chunk.length;
+      opts.onProgress?.({ phase: 'write', percent: Math.min(99, Math.floor(checkSpan + ((99 - checkSpan) * written) / rowsRead)), rowsRead });
+    });
+    await audited(ctx, async () => ({
+      result: undefined,
+      audit: {
+        action: 'ledger.import',
+        entityType: kind.id,
+        after: { kind: kind.id, filename: opts.filename, mode: opts.mode, rows: rowsRead, created, skipped: skipped.size, failed },
+      },
+    }));
     opts.onProgress?.({ phase: 'end', percent: 100, rowsRead });
-    return { result: { ...base, outcome: 'rejected', created: 0 }, errorFile: null };
+    const errorFile = errorRows.length
+      ? await errorWorkbook(
+          sheetName,
+          columns.map((c) => c.header),
+          errorRows,
+        )
+      : null;
+    return { result: { ...base, skipped: skipped.size, outcome: 'imported', created }, errorFile };
+  } finally {
+    out.destroy();
+    await fs.promises.rm(spill, { force: true });
   }
+}
 
-  // ── pass 2: write the rows that passed ─────────────────────────────────────
-  let created = 0;
-  let written = 0;
-  const errorRows: { row: number; cells: unknown[]; problems: string }[] = [];
-  await pass(kind, file, dicts, prep, (b) => report('write', checkSpan, 99 - checkSpan, written)(b), async (chunk) => {
-    const good: Parsed[] = [];
-    for (const p of chunk) {
-      const why = bad.get(p.row);
-      if (why) {
-        if (errorRows.length < ERROR_ROWS) errorRows.push({ row: p.row, cells: p.cells.map(textOf), problems: why.join('；') });
-      } else if (!skipped.has(p.row) && p.record !== undefined) good.push(p);
+type Spilled = { r: number; c: string[]; d: any };
+
+/** Replays a spill file in chunks of CHUNK rows. */
+async function readSpill(file: string, visit: (chunk: Spilled[]) => Promise<void>) {
+  let chunk: Spilled[] = [];
+  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (!line) continue;
+    chunk.push(JSON.parse(line) as Spilled);
+    if (chunk.length >= CHUNK) {
+      await visit(chunk);
+      chunk = [];
     }
-    // Someone may have imported the same records since the check: they are skipped, not doubled.
-    const there = await kind.existing(
-      ctx,
-      prep,
-      good.map((p) => p.record),
-    );
-    const records = good.filter((p) => !there.has(kind.key(p.record))).map((p) => p.record);
-    if (records.length) created += (await kind.write(ctx, prep, records, { filename: opts.filename })).length;
-    written += chunk.length;
-  });
-  await audited(ctx, async () => ({
-    result: undefined,
-    audit: { action: 'ledger.import', entityType: kind.id, after: { kind: kind.id, filename: opts.filename, mode: opts.mode, rows: rowsRead, created, skipped: skipped.size, failed } },
-  }));
-  opts.onProgress?.({ phase: 'end', percent: 100, rowsRead });
-  const errorFile = errorRows.length
-    ? await errorWorkbook(
-        sheetName,
-        columns.map((c) => c.header),
-        errorRows,
-      )
-    : null;
-  return { result: { ...base, skipped: skipped.size, outcome: 'imported', created }, errorFile };
+  }
+  if (chunk.length) await visit(chunk);
 }
 
 export async function ledgerTemplate(ctx: Ctx, kind: AnyLedgerKind): Promise<{ filename: string; buffer: Buffer }> {

@@ -59,7 +59,9 @@ export function startImport(ctx: Ctx, kind: AnyLedgerKind, file: string, filenam
     .catch((err: unknown) => {
       job.state = 'failed';
       job.error =
-        err instanceof AppError ? { code: err.code, message: err.message, details: err.details } : { code: 'INTERNAL', message: '导入时发生系统错误，未完成的部分未写入，请联系管理员', details: null };
+        err instanceof AppError
+          ? { code: err.code, message: err.message, details: err.details }
+          : { code: 'INTERNAL', message: '导入时发生系统错误，未完成的部分未写入，请联系管理员', details: null };
     })
     .finally(() => {
       job.endedAt = Date.now();

@@ -12,7 +12,7 @@ export type RowProblem = KindProblem & { row: number };
 
 /** An exported cell: dates as 'YYYY-MM-DD' (written as real Excel dates), numbers as numbers. */
 export type ExportValue = string | number | null;
-export type ExportRow = { values: Record<string, ExportValue>; /** the actor may see this row's personal identifiers */ reveal: boolean };
+export type ExportRow = { values: Record<string, ExportValue> /** the actor may see this row's personal identifiers */; reveal: boolean };
 
 /**
  * One record kind's ledger, declared once in its module (`<module>.ledger.ts`): the columns, how a row becomes the
@@ -50,5 +50,5 @@ export type LedgerKind<R = unknown, P = unknown> = {
   exportRows: (ctx: Ctx, filters: Record<string, unknown>) => Promise<{ rows: ExportRow[]; conditions: string[] }>;
 };
 
-// biome-ignore lint/suspicious/noExplicitAny: the registry holds kinds of every record type
+// The registry holds kinds of every record type.
 export type AnyLedgerKind = LedgerKind<any, any>;

@@ -1,6 +1,6 @@
+import { AppError } from '../../errors.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
 import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
-import { AppError } from '../../errors.ts';
 import type { AnyLedgerKind } from './kind.ts';
 
 /** Every record kind with a ledger, each declared once in its module; the HTTP routes and the CLI serve these. */

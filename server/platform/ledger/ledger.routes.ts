@@ -30,11 +30,15 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const ctx = ctxOf(req);
     return { items: ledgerKinds.filter((k) => can(ctx.actor, k.readCapability)).map((k) => ({ id: k.id, title: k.title, canImport: can(ctx.actor, k.writeCapability) })) };
   });
-  app.get('/jobs/:id', { schema: { tags, summary: '导入任务的进度与结果（轮询）', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: LedgerJob } } }, async (req) =>
-    getJob(ctxOf(req), req.params.id),
+  app.get(
+    '/jobs/:id',
+    { schema: { tags, summary: '导入任务的进度与结果（轮询）', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: LedgerJob } } },
+    async (req) => getJob(ctxOf(req), req.params.id),
   );
-  app.get('/jobs/:id/errors.xlsx', { schema: { tags, summary: '“只导入无误的行”时退回的错误行（带错误说明列）', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } }, async (req, reply) =>
-    sendXlsx(reply, '未导入的行_错误说明.xlsx', jobErrorFile(ctxOf(req), req.params.id)),
+  app.get(
+    '/jobs/:id/errors.xlsx',
+    { schema: { tags, summary: '“只导入无误的行”时退回的错误行（带错误说明列）', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
+    async (req, reply) => sendXlsx(reply, '未导入的行_错误说明.xlsx', jobErrorFile(ctxOf(req), req.params.id)),
   );
 
   for (const kind of ledgerKinds) {

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 
 export type SheetRow = { row: number; cells: RawCell[] };
 export type Merge = { ref: string; top: number; left: number; bottom: number; right: number };
-export type StreamedSheet = { name: string; rows: AsyncIterable<SheetRow>; /** filled once `rows` is consumed */ merges: Merge[] };
+export type StreamedSheet = { name: string; rows: AsyncIterable<SheetRow> /** filled once `rows` is consumed */; merges: Merge[] };
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -52,7 +52,9 @@ async function* noteMerges(chunks: AsyncIterable<Buffer>, merges: Merge[]): Asyn
 }
 
 const unreadable = (err: unknown) =>
-  err instanceof AppError ? err : new AppError('LEDGER_FILE_INVALID', '文件已损坏或不是有效的 .xlsx 工作簿，无法读取', { reason: err instanceof Error ? err.message : String(err) });
+  err instanceof AppError
+    ? err
+    : new AppError('LEDGER_FILE_INVALID', '文件已损坏或不是有效的 .xlsx 工作簿，无法读取', { reason: err instanceof Error ? err.message : String(err) });
 
 /**
  * Streams an .xlsx: sheet after sheet, row after row (exceljs' WorkbookReader, shared strings cached, styles ignored —

@@ -55,15 +55,18 @@ export async function templateWorkbook(kind: AnyLedgerKind, dictionaries: Record
     // A list column takes several values (顿号-separated): a drop-down would refuse them, so it only gets the hint.
     if (ref && c.type !== 'list') {
       // exceljs has range data validations (they are written as one sqref) but its typings lack them.
-      (ws as unknown as { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } }).dataValidations.add(`${colLetter(col)}2:${colLetter(col)}${VALIDATED_ROWS}`, {
-        type: 'list',
-        allowBlank: !c.required,
-        formulae: [ref],
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: c.header,
-        error: `请从下拉列表中选择「${c.header}」`,
-      });
+      (ws as unknown as { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } }).dataValidations.add(
+        `${colLetter(col)}2:${colLetter(col)}${VALIDATED_ROWS}`,
+        {
+          type: 'list',
+          allowBlank: !c.required,
+          formulae: [ref],
+          showErrorMessage: true,
+          errorStyle: 'stop',
+          errorTitle: c.header,
+          error: `请从下拉列表中选择「${c.header}」`,
+        },
+      );
     }
   });
   ws.getRow(1).font = { bold: true };
