@@ -269,14 +269,10 @@ export async function importLedger(ctx: Ctx, kind: AnyLedgerKind, file: string, 
           if (errorRows.length < ERROR_ROWS) errorRows.push({ row: p.r, cells: p.c, problems: why.join('；') });
         } else if (!skipped.has(p.r) && p.d !== null) good.push(p);
       }
-      // Someone may have imported the same records since the check: they are skipped, not doubled.
-      const there = await kind.existing(
-        ctx,
-        prep,
-        good.map((p) => p.d),
-      );
-      const records = good.filter((p) => !there.has(kind.key(p.d))).map((p) => p.d);
-      if (records.length) created += (await kind.write(ctx, prep, records, { filename: opts.filename })).length;
+      // Pass 1 already skipped the records present then. (A second import of the same file running at the very same
+    // time could still race this one: the module's own uniqueness, where it has one, is the last guard.)
+    const records = good.map((p) => p.d);
+    if (records.length) created += (await kind.write(ctx, prep, records, { filename: opts.filename })).length;
       written += chunk.length;
       opts.onProgress?.({ phase: 'write', percent: Math.min(99, Math.floor(checkSpan + ((99 - checkSpan) * written) / rowsRead)), rowsRead });
     });
