@@ -270,9 +270,9 @@ export async function importLedger(ctx: Ctx, kind: AnyLedgerKind, file: string, 
         } else if (!skipped.has(p.r) && p.d !== null) good.push(p);
       }
       // Pass 1 already skipped the records present then. (A second import of the same file running at the very same
-    // time could still race this one: the module's own uniqueness, where it has one, is the last guard.)
-    const records = good.map((p) => p.d);
-    if (records.length) created += (await kind.write(ctx, prep, records, { filename: opts.filename })).length;
+      // time could still race this one: the module's own uniqueness, where it has one, is the last guard.)
+      const records = good.map((p) => p.d);
+      if (records.length) created += (await kind.write(ctx, prep, records, { filename: opts.filename })).length;
       written += chunk.length;
       opts.onProgress?.({ phase: 'write', percent: Math.min(99, Math.floor(checkSpan + ((99 - checkSpan) * written) / rowsRead)), rowsRead });
     });
