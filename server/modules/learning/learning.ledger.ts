@@ -4,6 +4,7 @@ import { type SessionKind, sessionKindLabels, sessionKinds, sessionProblem } fro
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import type { LedgerColumn } from '../../../domain/platform/ledger.ts';
 import type { KindProblem, LedgerKind } from '../../platform/ledger/kind.ts';
+import { unitDayTitle, unitDayTitleTaken } from '../../platform/ledger/ledger.repository.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
 import { scopeOf } from '../../platform/permissions.ts';
 import * as repo from './session.repository.ts';
@@ -25,7 +26,7 @@ const columns: LedgerColumn[] = [
 
 type Prep = { places: Place[]; people: Map<string, number[]>; today: string };
 
-const keyOf = (s: { orgUnitId: number; heldOn: string; title: string }) => `${s.orgUnitId}|${s.heldOn}|${s.title}`;
+const keyOf = (s: { orgUnitId: number; heldOn: string; title: string }) => unitDayTitle(s.orgUnitId, s.heldOn, s.title);
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /**
@@ -99,8 +100,14 @@ export const studySessionsLedger: LedgerKind<StudySessionCreate, Prep> = {
     };
   },
   key: keyOf,
-  existing: async (ctx, _prep, records) =>
-    new Set((await repo.sessionKeysTaken(ctx.db, [...records])).map((r) => keyOf({ orgUnitId: r.org_unit_id, heldOn: r.held_on, title: r.title }))),
+  existing: (ctx, _prep, records) =>
+    unitDayTitleTaken(
+      ctx.db,
+      'study_sessions',
+      'held_on',
+      'title',
+      records.map((r) => ({ orgUnitId: r.orgUnitId, on: r.heldOn, title: r.title })),
+    ),
   write: async (ctx, _prep, records) => {
     const ids: number[] = [];
     for (const r of records) ids.push((await createSession(ctx, r)).id);

@@ -217,15 +217,3 @@ export function sessionsOfPeriod(db: Db, scope: Scope, from: string, to: string,
   if (kind) q = q.where('study_sessions.kind', '=', kind);
   return q.orderBy('study_sessions.held_on').orderBy('study_sessions.id').execute();
 }
-
-/** Sessions already recorded (not voided) with these natural keys: unit, date and title (a ledger's re-import). */
-export async function sessionKeysTaken(db: Db, keys: { orgUnitId: number; heldOn: string; title: string }[]) {
-  if (keys.length === 0) return [];
-  const { rows } = await sql<{ org_unit_id: number; held_on: string; title: string }>`
-    select s.org_unit_id, s.held_on, s.title
-      from study_sessions s
-      join unnest(${keys.map((k) => k.orgUnitId)}::integer[], ${keys.map((k) => k.heldOn)}::date[], ${keys.map((k) => k.title)}::text[]) as k(u, d, t)
-        on s.org_unit_id = k.u and s.held_on = k.d and s.title = k.t
-     where s.voided_at is null`.execute(db);
-  return rows;
-}

@@ -4,8 +4,8 @@ import type { LedgerColumn } from '../../../domain/platform/ledger.ts';
 import { type EventCreate, EventQuery } from '../../../domain/publicity/contracts.ts';
 import { listEntries } from '../../platform/dictionary.service.ts';
 import type { LedgerKind } from '../../platform/ledger/kind.ts';
+import { unitDayTitle, unitDayTitleTaken } from '../../platform/ledger/ledger.repository.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
-import * as repo from './publicity.repository.ts';
 import { importEvents, listEvents } from './publicity.service.ts';
 
 const columns: LedgerColumn[] = [
@@ -28,7 +28,7 @@ const columns: LedgerColumn[] = [
 type Prep = { places: Place[]; today: string };
 type Record_ = EventCreate;
 
-const keyOf = (e: { orgUnitId: number; heldOn: string; title: string }) => `${e.orgUnitId}|${e.heldOn}|${e.title}`;
+const keyOf = (e: { orgUnitId: number; heldOn: string; title: string }) => unitDayTitle(e.orgUnitId, e.heldOn, e.title);
 
 /** 普法活动台账: one row per event; a unit + date + title already recorded is the same event. */
 export const publicityEventsLedger: LedgerKind<Record_, Prep> = {
@@ -88,8 +88,14 @@ export const publicityEventsLedger: LedgerKind<Record_, Prep> = {
     };
   },
   key: keyOf,
-  existing: async (ctx, _prep, records) =>
-    new Set((await repo.eventKeysTaken(ctx.db, [...records])).map((r) => keyOf({ orgUnitId: r.org_unit_id, heldOn: r.held_on, title: r.title }))),
+  existing: (ctx, _prep, records) =>
+    unitDayTitleTaken(
+      ctx.db,
+      'publicity_events',
+      'held_on',
+      'title',
+      records.map((r) => ({ orgUnitId: r.orgUnitId, on: r.heldOn, title: r.title })),
+    ),
   write: (ctx, _prep, records, note) => importEvents(ctx, records, note),
   filters: Type.Omit(EventQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {

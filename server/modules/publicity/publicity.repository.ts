@@ -192,21 +192,6 @@ export function unitIdsInScope(db: Db, scope: Scope, ids: number[]) {
   return db.selectFrom('org_units').select('id').where('id', 'in', ids).where('voided_at', 'is', null).where(scopeFilter('org_units.id', scope)).execute();
 }
 
-/**
- * Events already recorded (not voided) with these natural keys — unit, date and title — joined against the keys as
- * three arrays (three parameters, one hash join on the natural-key index, whatever the chunk's size).
- */
-export async function eventKeysTaken(db: Db, keys: { orgUnitId: number; heldOn: string; title: string }[]) {
-  if (keys.length === 0) return [];
-  const { rows } = await sql<{ org_unit_id: number; held_on: string; title: string }>`
-    select e.org_unit_id, e.held_on, e.title
-      from publicity_events e
-      join unnest(${keys.map((k) => k.orgUnitId)}::integer[], ${keys.map((k) => k.heldOn)}::date[], ${keys.map((k) => k.title)}::text[]) as k(u, d, t)
-        on e.org_unit_id = k.u and e.held_on = k.d and e.title = k.t
-     where e.voided_at is null`.execute(db);
-  return rows;
-}
-
 // ── Indicator queries (a period from the reports module) ─────────────────────────────────────────────────
 /** Events held in the period, optionally only of an audience group or a kind. */
 export function eventsIn(db: Db, scope: Scope, p: { from: string; to: string }, filter: { audience?: string; kind?: string } = {}) {
