@@ -18,6 +18,7 @@ import { publicityRoutes } from './modules/publicity/publicity.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { villagesRoutes } from './modules/villages/villages.routes.ts';
 import type { Platform } from './platform/context.ts';
+import { ledgerRoutes } from './platform/ledger/ledger.routes.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -78,6 +79,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(learningRoutes, { prefix: '/api/learning' });
   await app.register(villagesRoutes, { prefix: '/api/villages' });
   await app.register(publicityRoutes, { prefix: '/api/publicity' });
+  await app.register(ledgerRoutes, { prefix: '/api/ledgers' });
   await app.register(counselRoutes, { prefix: '/api/counsel' });
 
   if (hasWeb) {

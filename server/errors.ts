@@ -53,6 +53,11 @@ const catalog = {
   VILLAGES_STATE: [409, '当前状态不允许此操作'],
   // publicity
   PUBLICITY_RULE: [400, '普法信息不符合规则'],
+  // ledgers (台账 import/export, every kind)
+  LEDGER_FILE_INVALID: [400, '文件不是有效的 .xlsx 台账'],
+  LEDGER_EMPTY: [400, '台账中没有数据行'],
+  LEDGER_HEADER_MISSING: [400, '台账缺少必填的列'],
+  LEDGER_JOB_NOT_FOUND: [404, '导入任务不存在或已过期'],
   // counsel
   COUNSEL_RULE: [400, '法律事务信息不符合规则'],
   COUNSEL_STATE: [409, '当前状态不允许此操作'],

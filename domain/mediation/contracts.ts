@@ -350,16 +350,6 @@ export const Reminders = Type.Object({
 });
 export type Reminders = Static<typeof Reminders>;
 
-export const ImportBody = Input({
-  filename: Type.Optional(Type.String({ title: '文件名', maxLength: 200 })),
-  content: Type.String({ title: '台账文件（base64）', minLength: 1, maxLength: 14_000_000 }),
-});
-export type ImportBody = Static<typeof ImportBody>;
-export const ImportProblem = Type.Object({ row: Type.Integer(), column: Type.String(), message: Type.String() });
-export type ImportProblem = Static<typeof ImportProblem>;
-export const ImportResult = Type.Object({ created: Type.Integer(), numbers: Type.Array(Type.String()) });
-export type ImportResult = Static<typeof ImportResult>;
-
 // ── statistics ──────────────────────────────────────────────────────────────────────────────────
 
 export const StatRow = Type.Object({

@@ -8,6 +8,7 @@ import { initialiseIfEmpty } from '../db/demo/load.ts';
 import { AppError } from '../errors.ts';
 import type { ReportFormat } from '../modules/reports/reports.service.ts';
 import { backup, restore } from './backup.ts';
+import { registerLedgerCommands } from './ledger.ts';
 import { operatorName } from './operator.ts';
 import { progressBar } from './progress.ts';
 import { reportsForTowns, reportToFile } from './report.ts';
@@ -217,5 +218,6 @@ export function cli(): Command {
         return r.ok ? 0 : 1;
       }),
     );
+  registerLedgerCommands(program);
   return program;
 }

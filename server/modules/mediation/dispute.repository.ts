@@ -388,6 +388,19 @@ export function placesInScope(db: Db, scope: Scope) {
     .execute();
 }
 
+/** Disputes already registered (not voided) on these days at these units with these summaries: a ledger's unnumbered rows. */
+export function disputeKeysTaken(db: Db, keys: { orgUnitId: number; registeredOn: string; summary: string }[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('disputes')
+    .select(['org_unit_id', 'registered_on', 'summary'])
+    .where('voided_at', 'is', null)
+    .where('org_unit_id', 'in', [...new Set(keys.map((k) => k.orgUnitId))])
+    .where('registered_on', 'in', [...new Set(keys.map((k) => k.registeredOn))])
+    .where('summary', 'in', [...new Set(keys.map((k) => k.summary))])
+    .execute();
+}
+
 export async function numbersTaken(db: Db, committeeId: number, numbers: string[]): Promise<string[]> {
   if (numbers.length === 0) return [];
   const rows = await db.selectFrom('disputes').select('number').where('committee_id', '=', committeeId).where('number', 'in', numbers).where('voided_at', 'is', null).execute();

@@ -9,13 +9,10 @@ import {
   CommitteeUpdate,
   Dispute,
   DisputeCreate,
-  DisputeFilters,
   DisputeListItem,
   DisputeQuery,
   DisputeUpdate,
   FollowUpCreate,
-  ImportBody,
-  ImportResult,
   JudicialApply,
   JudicialResultBody,
   MemberCreate,
@@ -34,7 +31,6 @@ import { ctxOf } from '../../plugins/auth.ts';
 import { DOCX_MIME } from './agreement.document.ts';
 import * as committees from './committee.service.ts';
 import * as disputes from './dispute.service.ts';
-import * as ledger from './ledger.service.ts';
 
 const committeeTags = ['人民调解委员会'];
 const tags = ['矛盾纠纷调解'];
@@ -98,18 +94,6 @@ export const mediationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/statistics',
     { schema: { tags, summary: '统计：按调委会层级、发生地、类型、月份；调解成功率', querystring: StatisticsQuery, response: { 200: Statistics } } },
     async (req) => disputes.statistics(ctxOf(req), req.query),
-  );
-  app.get('/disputes/export.xlsx', { schema: { tags, summary: '导出人民调解登记台账（按筛选条件）', querystring: DisputeFilters } }, async (req, reply) => {
-    const { filename, buffer } = await ledger.exportLedger(ctxOf(req), req.query);
-    return sendFile(reply, ledger.XLSX_MIME, filename, buffer);
-  });
-  app.get('/disputes/import-template.xlsx', { schema: { tags, summary: '台账导入模板' } }, async (req, reply) =>
-    sendFile(reply, ledger.XLSX_MIME, '人民调解登记台账_导入模板.xlsx', await ledger.importTemplate(ctxOf(req))),
-  );
-  app.post(
-    '/disputes/import',
-    { bodyLimit: 20 * 1024 * 1024, schema: { tags, summary: '从 .xlsx 台账导入纠纷（逐行校验，全部通过才写入）', body: ImportBody, response: { 200: ImportResult } } },
-    async (req) => ledger.importLedger(ctxOf(req), req.body),
   );
   app.post('/disputes', { schema: { tags, summary: '登记纠纷', body: DisputeCreate, response: { 200: Dispute } } }, async (req) => disputes.registerDispute(ctxOf(req), req.body));
   app.get('/disputes/:id', { schema: { tags, summary: '纠纷详情', params: IdParams, response: { 200: Dispute } } }, async (req) => disputes.getDispute(ctxOf(req), req.params.id));

@@ -155,7 +155,7 @@ describe('a village cadre of 四棵树村 and a dispute of 吉尔格勒特村', 
     const stats = await cungb.request('GET', '/api/mediation/statistics?year=2024');
     expect(stats.body.total.closed).toBeLessThan(65);
     expect(stats.body.byUnit.map((u: { label: string }) => u.label)).toEqual(['四棵树村']);
-    const exported = await env.app.inject({ method: 'GET', url: '/api/mediation/disputes/export.xlsx', headers: { cookie: cungb.cookie } });
+    const exported = await env.app.inject({ method: 'GET', url: '/api/ledgers/disputes/export', headers: { cookie: cungb.cookie } });
     expect(exported.statusCode).toBe(200);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();

@@ -596,14 +596,14 @@ describe('personal identifiers', () => {
   });
 
   it('are masked in a reader’s export; the export is audited', async () => {
-    const res = await env.app.inject({ method: 'GET', url: '/api/mediation/disputes/export.xlsx?year=2024', headers: { cookie: shuji.cookie } });
+    const res = await env.app.inject({ method: 'GET', url: '/api/ledgers/disputes/export?year=2024', headers: { cookie: shuji.cookie } });
     expect(res.statusCode).toBe(200);
-    const sheet = zipEntry(res.rawPayload, 'xl/sharedStrings.xml');
+    const sheet = zipEntry(res.rawPayload, 'xl/worksheets/sheet1.xml');
     expect(sheet).toContain('人民调解登记台账');
     expect(sheet).toMatch(/654\*{11}\d{3}[\dX]/);
     expect(sheet).not.toMatch(/654202(19|20)\d{9}[\dX]/);
-    const entry = await env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'mediation.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const entry = await env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'ledger.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(entry.actor_name).toBe('王建军');
-    expect(entry.after).toMatchObject({ filters: { year: 2024 }, rows: 65, rowsWithIdentifiers: 0 });
+    expect(entry.after).toMatchObject({ kind: 'disputes', filters: { year: 2024 }, rows: 65, rowsWithIdentifiers: 0 });
   });
 });

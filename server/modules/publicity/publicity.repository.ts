@@ -182,6 +182,16 @@ export function insertEvent(trx: Transaction<DB>, values: Insertable<DB['publici
   return trx.insertInto('publicity_events').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
+/** Many events at once (a ledger import): one statement per chunk. */
+export async function insertEvents(trx: Transaction<DB>, values: Insertable<DB['publicity_events']>[]): Promise<number[]> {
+  if (values.length === 0) return [];
+  return (await trx.insertInto('publicity_events').values(values).returning('id').execute()).map((r) => r.id);
+}
+
+export function unitIdsInScope(db: Db, scope: Scope, ids: number[]) {
+  return db.selectFrom('org_units').select('id').where('id', 'in', ids).where('voided_at', 'is', null).where(scopeFilter('org_units.id', scope)).execute();
+}
+
 // ── Indicator queries (a period from the reports module) ─────────────────────────────────────────────────
 /** Events held in the period, optionally only of an audience group or a kind. */
 export function eventsIn(db: Db, scope: Scope, p: { from: string; to: string }, filter: { audience?: string; kind?: string } = {}) {

@@ -552,6 +552,42 @@ export async function voidEvent(ctx: Ctx, id: number, input: VoidBody): Promise<
   });
 }
 
+/**
+ * Events from a ledger (台账) import, already checked row by row by the ledger (dictionaries, units in the actor's
+ * write scope, no future dates): the scope is checked again here, then one insert and one audit entry per chunk.
+ */
+export async function importEvents(ctx: Ctx, inputs: readonly EventCreate[], note: { filename: string }): Promise<number[]> {
+  const scope = scopeOf(ctx.actor, WRITE);
+  const unitIds = [...new Set(inputs.map((i) => i.orgUnitId))];
+  const inScope = await repo.unitIdsInScope(ctx.db, scope, unitIds);
+  if (inScope.length !== unitIds.length) throw new AppError('FORBIDDEN', '台账中有不在您管辖范围内的单位');
+  const late = inputs.find((i) => i.heldOn > today());
+  if (late) throw rule('活动日期不能晚于今天（请在活动后登记）', 'heldOn');
+  return audited(ctx, async (trx) => {
+    const ids = await repo.insertEvents(
+      trx,
+      inputs.map((input) => ({
+        org_unit_id: input.orgUnitId,
+        campaign_id: input.campaignId ?? null,
+        kind: input.kind,
+        title: input.title,
+        held_on: input.heldOn,
+        place: input.place,
+        organiser: input.organiser,
+        partner: input.partner ?? '',
+        audience: input.audience,
+        law_ids: input.lawIds ?? [],
+        materials: input.materials ?? '',
+        materials_count: input.materialsCount,
+        people_reached: input.peopleReached,
+        consultations: input.consultations ?? 0,
+        summary: input.summary ?? '',
+      })),
+    );
+    return { result: ids, audit: { action: 'publicity.event_import', entityType: 'publicity_event', after: { filename: note.filename, count: ids.length, ids } } };
+  });
+}
+
 // ── The year's figures ────────────────────────────────────────────────────────────────────────────────────
 export async function summary(ctx: Ctx, year: number): Promise<PublicitySummary> {
   const scope = scopeOf(ctx.actor, READ);

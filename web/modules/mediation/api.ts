@@ -11,7 +11,6 @@ import type {
   DisputeQuery,
   DisputeUpdate,
   FollowUpCreate,
-  ImportResult,
   JudicialApply,
   JudicialResultBody,
   MemberCreate,
@@ -56,7 +55,6 @@ export const mediationApi = {
   judicial: (id: number, body: JudicialApply) => api.post<Dispute>(`${base}/disputes/${id}/judicial`, body),
   judicialResult: (id: number, body: JudicialResultBody) => api.post<Dispute>(`${base}/disputes/${id}/judicial/result`, body),
   void: (id: number, body: VoidBody) => api.post<{ id: number }>(`${base}/disputes/${id}/void`, body),
-  importLedger: (body: { filename: string; content: string }) => api.post<ImportResult>(`${base}/disputes/import`, body),
   reminders: () => api.get<Reminders>(`${base}/reminders`),
   statistics: (year: number, orgUnitId?: number) => api.get<Statistics>(`${base}/statistics`, { year, orgUnitId }),
 
@@ -74,8 +72,6 @@ export const mediationApi = {
 
 /** Paths of the files the server builds (downloaded with files.ts). */
 export const mediationFiles = {
-  ledger: `${base}/disputes/export.xlsx`,
-  template: `${base}/disputes/import-template.xlsx`,
   agreement: (id: number) => `${base}/disputes/${id}/agreement.docx`,
 };
 

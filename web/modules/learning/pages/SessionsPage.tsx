@@ -12,6 +12,7 @@ import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { learningApi, learningKeys } from '../api.ts';
@@ -113,11 +114,14 @@ export function SessionsPage() {
       <FilterBar<Filters>
         onSearch={(f) => list.search({ year: f.year, kind: f.kind, q: f.q?.trim() || undefined })}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              登记学法活动
-            </Button>
-          )
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                登记学法活动
+              </Button>
+            )}
+            <LedgerButtons kind="study-sessions" title="学法活动台账" query={list.filters} canImport={canWrite} onImported={refresh} />
+          </>
         }
       >
         <Form.Item name="year" label="年度">

@@ -7,10 +7,10 @@ import type { DisputeListItem, DisputeQuery } from '../../../../domain/mediation
 import { committeeLevelLabels, disputeStatusLabels, partyRoleLabels } from '../../../../domain/mediation/rules.ts';
 import { useAccess } from '../../../app/auth.tsx';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
-import { mediationApi, mediationFiles, mediationKeys } from '../api.ts';
+import { mediationApi, mediationKeys } from '../api.ts';
 import { DisputeFormDrawer } from '../components/DisputeFormDrawer.tsx';
-import { DownloadButton, ImportLedgerButton, ledgerTemplate } from '../components/LedgerButtons.tsx';
 import { statusColors, statusOptions } from '../options.ts';
 import { useMediationRefs } from '../useMediationRefs.ts';
 
@@ -128,15 +128,13 @@ export function DisputesPage() {
                 登记纠纷
               </Button>
             )}
-            <DownloadButton path={mediationFiles.ledger} filename="人民调解登记台账.xlsx" query={toQuery(list.filters)}>
-              导出台账
-            </DownloadButton>
-            {access.canWriteMediation && <ImportLedgerButton />}
-            {access.canWriteMediation && (
-              <DownloadButton type="link" path={ledgerTemplate.path} filename={ledgerTemplate.filename}>
-                导入模板
-              </DownloadButton>
-            )}
+            <LedgerButtons
+              kind="disputes"
+              title="人民调解登记台账"
+              query={toQuery(list.filters)}
+              canImport={access.canWriteMediation}
+              onImported={() => queryClient.invalidateQueries({ queryKey: mediationKeys.all })}
+            />
           </>
         }
       >

@@ -8,6 +8,7 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { HeldOnField, TextBlock, useRecordActions, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
@@ -137,11 +138,20 @@ export function EventsPanel({ canWrite }: { canWrite: boolean }) {
       <FilterBar<Filters>
         onSearch={(f) => list.search({ year: f.year ?? undefined, kind: f.kind, audience: f.audience, campaignId: f.campaignId, q: f.q || undefined })}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
-              登记普法活动
-            </Button>
-          )
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
+                登记普法活动
+              </Button>
+            )}
+            <LedgerButtons
+              kind="publicity-events"
+              title="普法宣传活动台账"
+              query={list.filters}
+              canImport={canWrite}
+              onImported={() => queryClient.invalidateQueries({ queryKey: publicityKeys.all })}
+            />
+          </>
         }
       >
         <Form.Item name="year" label="年度">

@@ -8,6 +8,7 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { HeldOnField, NamesInput, NameTags, TextBlock, useRecordActions, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { villagesApi, villagesKeys } from '../api.ts';
@@ -60,11 +61,14 @@ export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
       <FilterBar<Filters>
         onSearch={(f) => list.search({ orgUnitId: f.orgUnitId, year: f.year ?? undefined, q: f.q || undefined })}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
-              登记民主听证
-            </Button>
-          )
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
+                登记民主听证
+              </Button>
+            )}
+            <LedgerButtons kind="village-hearings" title="民主听证台账" query={list.filters} canImport={canWrite} onImported={refresh} />
+          </>
         }
       >
         <Form.Item name="orgUnitId" label="村">
