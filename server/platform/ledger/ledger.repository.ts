@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** Tables whose ledger rows are known by unit, day and a title. */
-type KeyedTable = 'publicity_events' | 'study_sessions' | 'village_hearings';
+type KeyedTable = 'publicity_events' | 'study_sessions' | 'village_hearings' | 'counsel_matters';
 
 /** A natural key of such a table as one string: `unit|YYYY-MM-DD|title`. */
 export const unitDayTitle = (orgUnitId: number, on: string, title: string) => `${orgUnitId}|${on}|${title}`;

@@ -10,6 +10,7 @@ import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
@@ -101,11 +102,20 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
       <FilterBar<Filters>
         onSearch={(f) => list.search({ kind: f.kind, status: f.status, overdue: f.overdue || undefined, q: f.q || undefined })}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              登记法律事务
-            </Button>
-          )
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                登记法律事务
+              </Button>
+            )}
+            <LedgerButtons
+              kind="counsel-matters"
+              title="法律顾问工作台账"
+              query={list.filters}
+              canImport={canWrite}
+              onImported={() => queryClient.invalidateQueries({ queryKey: counselKeys.matters })}
+            />
+          </>
         }
       >
         <Form.Item name="kind" label="类型">
