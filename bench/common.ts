@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** Every generated account's password (the demo accounts' too: the generator loads the demo with it). */
@@ -21,3 +22,10 @@ export type Manifest = {
   password: string;
   users: Record<'coordinator' | 'leader' | 'officer' | 'mediator' | 'citySupervisor' | 'otherTownCoordinator', string>;
 };
+
+/** The URL of a dataset's PostgreSQL: DATABASE_URL, or the embedded server's settings kept in the data dir. */
+export function databaseUrlOf(dataDir: string): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  const s = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg-settings.json'), 'utf8')) as { port: number; password: string };
+  return `postgres://fazhi:${encodeURIComponent(s.password)}@127.0.0.1:${s.port}/fazhi`;
+}

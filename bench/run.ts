@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import { benchDataDir, type Manifest } from './common.ts';
+import { benchDataDir, databaseUrlOf, type Manifest } from './common.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -87,12 +87,7 @@ const rssMb = (pid: number | undefined): number => {
   }
 };
 
-/** The URL of the generated data's PostgreSQL (the embedded server's settings, or DATABASE_URL). */
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const s = JSON.parse(fs.readFileSync(path.join(dataDir, 'pg-settings.json'), 'utf8')) as { port: number; password: string };
-  return `postgres://fazhi:${encodeURIComponent(s.password)}@127.0.0.1:${s.port}/fazhi`;
-}
+const databaseUrl = () => databaseUrlOf(dataDir);
 
 // ── the app under test ─────────────────────────────────────────────────────────────────────────────────────────
 type App = { proc: ChildProcess; base: string; coldStartMs: number; stop: () => Promise<void> };
