@@ -9,11 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index if not exists attendances_session on attendances (session_id) where voided_at is null;
     -- Candidate counts per exam (exam lists, the test indicators): same story, the exam_id indexes were partial.
     create index if not exists exam_candidates_exam on exam_candidates (exam_id) where voided_at is null;
-    -- A page of a town's cases, newest first, without sorting every case of the scope.
-    create index if not exists enforcement_cases_org_id on enforcement_cases (org_unit_id, id) where voided_at is null;
   `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop index if exists attendances_session, exam_candidates_exam, enforcement_cases_org_id`.execute(db);
+  await sql`drop index if exists attendances_session, exam_candidates_exam`.execute(db);
 }
