@@ -1,6 +1,7 @@
 /**
  * The baseline of bench/run: a bare Fastify + pg endpoint running the case list query alone (page 1 of one town's
- * cases, newest first, with its count), no session, no permission check, no mapping. PORT and DATABASE_URL from the
+ * cases, newest first, with its count — ordered by `id + 0` as the app's list is: by the bare `id` the planner walks
+ * the primary key backwards through the whole province), no session, no permission check, no mapping. PORT and DATABASE_URL from the
  * environment; TOWN_ID the town.
  */
 import Fastify from 'fastify';
@@ -15,7 +16,7 @@ app.get('/cases', async () => {
       `select c.*, u.name as org_unit_name, b.name as body_name, p.code as power_code, p.name as power_name
          from enforcement_cases c join org_units u on u.id = c.org_unit_id
          join enforcement_bodies b on b.id = c.body_id join enforcement_powers p on p.id = c.power_id
-        where c.voided_at is null and c.org_unit_id = $1 order by c.id desc limit 20 offset 0`,
+        where c.voided_at is null and c.org_unit_id = $1 order by c.id + 0 desc limit 20 offset 0`,
       [townId],
     ),
     pool.query('select count(*)::int as n from enforcement_cases where voided_at is null and org_unit_id = $1', [townId]),
