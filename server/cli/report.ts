@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
 import { rootUnits, townsUnder } from '../modules/org/org.repository.ts';
+import { findUnitsByIdOrName } from '../modules/reports/reports.repository.ts';
 import type { ReportFormat } from '../modules/reports/reports.service.ts';
 import { exportByOrgYear } from '../modules/reports/reports.service.ts';
 import type { Platform } from '../platform/context.ts';
@@ -22,9 +23,11 @@ export async function reportToFile(p: Platform, org: string, year: number, forma
 /** Every town under a city or county, one file each in `dir`, with a progress bar on the terminal. */
 export async function reportsForTowns(p: Platform, under: string, year: number, format: ReportFormat, dir: string, progress?: Progress): Promise<string[]> {
   const ctx = await operatorCtx(p, 'supervisor');
-  const parent = (await rootUnits(p.db)).find((r) => r.name === under || String(r.id) === under);
+  // A root unit, or (a province running one database) any city or county below it, by name or id.
+  const named = await findUnitsByIdOrName(p.db, under);
+  const parent = (await rootUnits(p.db)).find((r) => r.name === under || String(r.id) === under) ?? (named.length === 1 ? named[0] : undefined);
   const towns = await townsUnder(p.db, parent?.path ?? '/none/');
-  if (towns.length === 0) throw new AppError('NOT_FOUND', `「${under}」下没有乡镇（须为根单位的名称或编号）`);
+  if (towns.length === 0) throw new AppError('NOT_FOUND', `「${under}」下没有乡镇（须为市、县的名称或编号）`);
   fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   progress?.start(towns.length, '导出报告');

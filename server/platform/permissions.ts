@@ -18,10 +18,14 @@ export function scopeOf(actor: Actor, capability: Capability): Scope {
 
 export const can = (actor: Actor, capability: Capability): boolean => hasCapability(actor.grants, capability);
 
-/** SQL condition: the org unit in `column` lies inside the scope. */
+/**
+ * SQL condition: the org unit in `column` lies inside the scope. The units are collected first into an array (an
+ * InitPlan): as `in (subquery)` the planner often hash-joined a whole table against them, e.g. a seq scan of a
+ * province's 120,000 disputes to count one town's 471 (300 ms → 3 ms on bench/'s dataset).
+ */
 export function scopeFilter(column: string, scope: Scope): Expression<SqlBool> {
   const patterns = scope.paths.map((p) => `${p}%`);
-  return sql<SqlBool>`${sql.ref(column)} in (select id from org_units where path like any(${patterns}::text[]))`;
+  return sql<SqlBool>`${sql.ref(column)} = any(array(select id from org_units where path like any(${patterns}::text[])))`;
 }
 
 /** The unit must exist and lie in the actor's scope for `capability`; a unit outside scope answers 404, as if absent. */

@@ -5,16 +5,16 @@ import type { IndicatorRecord } from '../../../domain/reports/contracts.ts';
 import type { Period } from '../../../domain/reports/period.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../platform/permissions.ts';
-import type { Indicator } from '../reports/indicator.ts';
+import { type Indicator, sharedWhileRunning } from '../reports/indicator.ts';
 import * as reg from './enforcement.repository.ts';
 import * as repo from './review.repository.ts';
 
 /** The period's cases (counted by filing date, or decision date on the spot) and those of them closed by its end. */
-async function casesOf(db: Kysely<DB>, scope: Scope, p: Period) {
+const casesOf = sharedWhileRunning(async (db: Kysely<DB>, scope: Scope, p: Period) => {
   const inPeriod = (d: string | null) => d !== null && d >= p.from && d <= p.to;
-  const cases = (await repo.casesForStats(db, scope)).filter((c) => inPeriod(caseCountDate(c)));
+  const cases = (await repo.casesForStats(db, scope, p)).filter((c) => inPeriod(caseCountDate(c)));
   return { cases, closed: cases.filter((c) => c.closed_on !== null && c.closed_on <= p.to) };
-}
+});
 
 const caseRecord = (c: Awaited<ReturnType<typeof casesOf>>['cases'][number]): IndicatorRecord => ({
   entityType: 'enforcement_case',

@@ -164,7 +164,8 @@ export function listFindings(db: Db, scope: Scope, q: FindingQuery) {
 
 // ── statistics ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const casesForStats = (db: Db, scope: Scope) =>
+/** Cases in scope; with a period, only those counted in it (filing date, or decision date on the spot: caseCountDate). */
+export const casesForStats = (db: Db, scope: Scope, period?: { from: string; to: string }) =>
   db
     .selectFrom('enforcement_cases as c')
     .innerJoin('enforcement_powers as p', 'p.id', 'c.power_id')
@@ -186,6 +187,11 @@ export const casesForStats = (db: Db, scope: Scope) =>
     ])
     .where('c.voided_at', 'is', null)
     .where(scopeFilter('c.org_unit_id', scope))
+    .$if(period !== undefined, (q) =>
+      q
+        .where(sql<string>`case when c.procedure = 'simple' then c.decided_on else c.filed_on end`, '>=', period?.from as string)
+        .where(sql<string>`case when c.procedure = 'simple' then c.decided_on else c.filed_on end`, '<=', period?.to as string),
+    )
     .execute();
 
 export const reviewFigures = (db: Db, scope: Scope, year: number) =>

@@ -203,37 +203,50 @@ export function attemptOutcome(a: repo.AttemptRow, exam: repo.ExamRow, items: ba
 const toOffline = (o: repo.OfflineRow): OfflineScore => ({ id: o.id, score: Number(o.score), satOn: o.sat_on, note: o.note, version: o.version });
 
 /** The result lists of several exams at once (the statistics read many). */
+function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const t of list) {
+    const k = key(t);
+    const g = m.get(k);
+    if (g) g.push(t);
+    else m.set(k, [t]);
+  }
+  return m;
+}
+
 export async function resultsOf(db: Kysely<DB>, exams: repo.ExamRow[], now = new Date()): Promise<Map<number, ResultRow[]>> {
   const ids = exams.map((e) => e.id);
   const [candidates, attempts, offline] = await Promise.all([repo.candidatesOf(db, ids), repo.attemptsOf(db, ids), repo.offlineScoresOf(db, ids)]);
   const items = new Map<number, bank.PaperItemRow[]>();
   for (const e of exams) if (!items.has(e.paper_id)) items.set(e.paper_id, await bank.paperItems(db, e.paper_id));
+  // Grouped once: a city's year holds thousands of candidates and attempts, and a scan per candidate was quadratic.
+  const candidatesByExam = groupBy(candidates, (c) => c.exam_id);
+  const attemptsByCandidate = groupBy(attempts, (a) => a.candidate_id);
+  const offlineByCandidate = new Map(offline.map((o) => [o.candidate_id, o]));
   const out = new Map<number, ResultRow[]>();
   for (const exam of exams) {
-    const rows = candidates
-      .filter((c) => c.exam_id === exam.id)
-      .map((c): ResultRow => {
-        const mine = attempts.filter((a) => a.candidate_id === c.id).map((a) => attemptOutcome(a, exam, items.get(exam.paper_id) ?? [], now));
-        const best = bestScore(mine.map((m) => m.score));
-        const off = offline.find((o) => o.candidate_id === c.id);
-        const result = finalResult(best, off ? Number(off.score) : null, Number(exam.pass_score));
-        const finished = mine.flatMap((m) => (m.finishedAt ? [m.finishedAt] : [])).sort((a, b) => b.getTime() - a.getTime());
-        return {
-          candidateId: c.id,
-          candidateVersion: c.version,
-          userId: c.user_id,
-          personName: c.person_name,
-          orgUnitId: c.org_unit_id,
-          orgUnitName: c.org_unit_name,
-          online: mine.length
-            ? { attempts: mine.length, bestScore: best, lastFinishedAt: isoOrNull(finished[0] ?? null), inProgress: mine.some((m) => m.state === 'in_progress') }
-            : null,
-          offline: off ? toOffline(off) : null,
-          score: result.score,
-          sittingMode: result.mode,
-          passed: result.passed,
-        };
-      });
+    const rows = (candidatesByExam.get(exam.id) ?? []).map((c): ResultRow => {
+      const mine = (attemptsByCandidate.get(c.id) ?? []).map((a) => attemptOutcome(a, exam, items.get(exam.paper_id) ?? [], now));
+      const best = bestScore(mine.map((m) => m.score));
+      const off = offlineByCandidate.get(c.id);
+      const result = finalResult(best, off ? Number(off.score) : null, Number(exam.pass_score));
+      const finished = mine.flatMap((m) => (m.finishedAt ? [m.finishedAt] : [])).sort((a, b) => b.getTime() - a.getTime());
+      return {
+        candidateId: c.id,
+        candidateVersion: c.version,
+        userId: c.user_id,
+        personName: c.person_name,
+        orgUnitId: c.org_unit_id,
+        orgUnitName: c.org_unit_name,
+        online: mine.length
+          ? { attempts: mine.length, bestScore: best, lastFinishedAt: isoOrNull(finished[0] ?? null), inProgress: mine.some((m) => m.state === 'in_progress') }
+          : null,
+        offline: off ? toOffline(off) : null,
+        score: result.score,
+        sittingMode: result.mode,
+        passed: result.passed,
+      };
+    });
     out.set(exam.id, rows);
   }
   return out;

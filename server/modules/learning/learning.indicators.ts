@@ -7,7 +7,7 @@ import type { IndicatorRecord } from '../../../domain/reports/contracts.ts';
 import type { Period } from '../../../domain/reports/period.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../platform/permissions.ts';
-import type { Indicator } from '../reports/indicator.ts';
+import { type Indicator, sharedWhileRunning } from '../reports/indicator.ts';
 import * as exams from './exam.repository.ts';
 import { resultsOf } from './exam.service.ts';
 import * as sessions from './session.repository.ts';
@@ -26,7 +26,12 @@ const sessionRecord = (s: SessionRow): IndicatorRecord => ({
   detail: `${sessionKindLabels[s.kind]}${s.lecturer ? ` · 主讲：${s.lecturer}` : ''} · ${Number(s.person_times)} 人次`,
 });
 
-const sessionsOf = (db: Kysely<DB>, scope: Scope, p: Period, kind?: SessionKind) => sessions.sessionsOfPeriod(db, scope, p.from, p.to, kind);
+// One query for the period's sessions of every kind, shared by the seven session indicators the dashboard asks at once.
+const allSessionsOf = sharedWhileRunning((db: Kysely<DB>, scope: Scope, p: Period) => sessions.sessionsOfPeriod(db, scope, p.from, p.to));
+const sessionsOf = async (db: Kysely<DB>, scope: Scope, p: Period, kind?: SessionKind) => {
+  const all = await allSessionsOf(db, scope, p);
+  return kind ? all.filter((s) => s.kind === kind) : all;
+};
 
 const countOf = (id: string, label: string, unit: string, kind?: SessionKind): Indicator => ({
   id,
@@ -46,14 +51,14 @@ const personTimesOf = (id: string, label: string, kind?: SessionKind): Indicator
   records: async (db, scope, p) => (await sessionsOf(db, scope, p, kind)).map(sessionRecord),
 });
 
-async function testsOf(db: Kysely<DB>, scope: Scope, p: Period) {
+const testsOf = sharedWhileRunning(async (db: Kysely<DB>, scope: Scope, p: Period) => {
   const rows = await exams.examsOfPeriod(db, scope, p.from, p.to);
   const results = await resultsOf(db, rows);
   return rows.map((e) => {
     const summary = summarise((results.get(e.id) ?? []).map((r) => ({ score: r.score, passed: r.passed, mode: r.sittingMode })));
     return { exam: e, summary };
   });
-}
+});
 type Test = Awaited<ReturnType<typeof testsOf>>[number];
 const testRecord = ({ exam, summary: s }: Test): IndicatorRecord => ({
   entityType: 'exam',

@@ -17,3 +17,24 @@ export type Indicator = {
   compute: (db: Kysely<DB>, scope: Scope, period: Period) => Promise<number | null>;
   records?: (db: Kysely<DB>, scope: Scope, period: Period) => Promise<IndicatorRecord[]>;
 };
+
+type Compute<T> = (db: Kysely<DB>, scope: Scope, period: Period) => Promise<T>;
+
+/**
+ * Several indicators read the same rows (cases of the period, tests and their results, study sessions); the
+ * dashboard asks for all of them at once. Callers asking while one query runs share it; nothing is kept after it
+ * settles, so no figure is ever stale.
+ */
+export function sharedWhileRunning<T>(compute: Compute<T>): Compute<T> {
+  const running = new WeakMap<Kysely<DB>, Map<string, Promise<T>>>();
+  return (db, scope, period) => {
+    const byKey = running.get(db) ?? new Map<string, Promise<T>>();
+    running.set(db, byKey);
+    const key = `${scope.capability}|${scope.paths.join(',')}|${period.from}|${period.to}`;
+    const found = byKey.get(key);
+    if (found) return found;
+    const started = compute(db, scope, period).finally(() => byKey.delete(key));
+    byKey.set(key, started);
+    return started;
+  };
+}

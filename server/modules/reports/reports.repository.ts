@@ -148,3 +148,12 @@ export function honoursInForceOf(db: Kysely<DB>, unitIds: number[], to: string) 
     .orderBy('h.named_year')
     .execute();
 }
+
+/** Audit entries that change no record (the data version of the figure cache ignores them). */
+const readOnlyActions = ['auth.login', 'auth.logout', 'report.export', 'mediation.export', 'learning.export', 'ledger.export', 'mediation.agreement_print', 'system.backup'];
+
+/** The newest audit id of a write: it moves with every committed change of records (writes are audited, in order). */
+export async function dataVersion(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('audit_log').select('id').where('action', 'not in', readOnlyActions).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
