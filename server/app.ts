@@ -19,7 +19,7 @@ import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { villagesRoutes } from './modules/villages/villages.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
-import { registerAuth } from './plugins/auth.ts';
+import { registerAuth, registerRateLimits } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 
 export const webDist = path.resolve(import.meta.dirname, '..', 'dist', 'web');
@@ -29,7 +29,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   const app = Fastify({
     logger: platform.config.logLevel === 'silent' ? false : { level: platform.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.FAZHI_TRUST_PROXY === '1',
+    trustProxy: platform.config.trustProxy,
     // verbose: validation errors carry the failing schema, whose `title` names the field in Chinese.
     ajv: { customOptions: { verbose: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -47,8 +47,11 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
+        frameAncestors: ["'none'"],
       },
     },
+    // Sent by the auth plugin only when served over HTTPS: on plain HTTP it would pin a site that has no certificate.
+    strictTransportSecurity: false,
   });
   await app.register(multipart, { limits: { fileSize: platform.config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
@@ -67,6 +70,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   registerErrorHandling(app, platform, hasWeb);
   registerAuth(app, platform);
+  await registerRateLimits(app, platform);
 
   await app.register(platformRoutes, { prefix: '/api' });
   await app.register(orgRoutes, { prefix: '/api/org' });

@@ -35,6 +35,7 @@ export const CapabilitySchema = Literals(capabilities, '权限');
 export const LoginBody = Input({
   username: Text('用户名', 64),
   password: Type.String({ title: '密码', minLength: 1, maxLength: 128 }),
+  otp: Type.Optional(Type.String({ title: '动态验证码', pattern: '^\\d{6}$' })),
 });
 export const ChangePasswordBody = Input({
   currentPassword: Type.String({ title: '原密码', minLength: 1, maxLength: 128 }),
@@ -48,12 +49,20 @@ export const Me = Type.Object({
     displayName: Type.String(),
     orgUnitId: Type.Integer(),
     mustChangePassword: Type.Boolean(),
+    mustEnrolTotp: Type.Boolean(),
+    totpEnabled: Type.Boolean(),
   }),
   grants: Type.Array(Type.Object({ role: RoleSchema, orgUnitId: Type.Integer(), orgUnitName: Type.String() })),
   capabilities: Type.Array(CapabilitySchema),
   csrfToken: Type.String(),
 });
 export type Me = Static<typeof Me>;
+
+export const TotpEnrolment = Type.Object({ secret: Type.String(), uri: Type.String() });
+export const TotpCode = Input({ code: Type.String({ title: '动态验证码', pattern: '^\\d{6}$' }) });
+export const TotpDisable = Input({ password: Type.String({ title: '密码', minLength: 1, maxLength: 128 }) });
+export const SecurityPolicy = Type.Object({ totpRequiredForAdmins: Type.Boolean(), version: Type.Integer() });
+export const SecurityPolicyUpdate = Input({ totpRequiredForAdmins: Type.Boolean({ title: '管理员须使用动态验证码' }), version: Version });
 
 export const Health = Type.Object({
   status: Type.Literal('ok'),

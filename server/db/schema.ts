@@ -44,6 +44,7 @@ import type {
   DictionariesTable,
   OrgUnitsTable,
   RoleAssignmentsTable,
+  SecurityPolicyTable,
   SessionsTable,
   UsersTable,
 } from './tables/platform.ts';
@@ -66,6 +67,7 @@ export type DB = {
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
+  security_policy: SecurityPolicyTable;
   audit_log: AuditLogTable;
   attachments: AttachmentsTable;
   dictionaries: DictionariesTable;
