@@ -37,6 +37,21 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 /**
+ * A browser names the page a request comes from (Origin, Sec-Fetch-Site): a state change started by another site is
+ * refused before anything else, login included (login CSRF), whatever cookie or token it carries.
+ */
+function crossOrigin(req: FastifyRequest): boolean {
+  if (req.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== req.host;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Every /api route needs a live session unless it says `public`. State-changing requests must carry the
  * session's CSRF token in X-CSRF-Token (SameSite=Strict is the first guard, the token the second); login itself
  * only accepts a JSON body, which a cross-site form cannot send.
@@ -45,6 +60,7 @@ export function registerAuth(app: FastifyInstance, platform: Platform): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     const config = req.routeOptions.config;
+    if (!SAFE_METHODS.has(req.method) && req.url.startsWith('/api/') && crossOrigin(req)) throw new AppError('CSRF_REJECTED');
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || config.public || !req.routeOptions.url) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED');
