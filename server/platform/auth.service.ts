@@ -11,6 +11,28 @@ const decoyHash = hashPassword('decoy-password-Aa1');
 
 export type LoginResult = { token: string; actor: Actor };
 
+type FailureState = { failed_logins: number; locked_until: Date | null };
+const phantoms = new Map<string, FailureState>();
+const phantomKey = (username: string) => username.trim().toLowerCase();
+const phantomAccount = (username: string, now: Date): FailureState => {
+  const state = phantoms.get(phantomKey(username));
+  return state && (state.failed_logins > 0 || (state.locked_until && state.locked_until > now)) ? state : { failed_logins: 0, locked_until: null };
+};
+
+/** The database's recordLoginFailure, for names that are no account: same count, same lock. */
+function phantomFailure(username: string, now: Date): FailureState {
+  const key = phantomKey(username);
+  const failed = phantomAccount(username, now).failed_logins + 1;
+  const state =
+    failed >= loginPolicy.maxFailures
+      ? { failed_logins: 0, locked_until: new Date(now.getTime() + loginPolicy.lockMinutes * 60_000) }
+      : { failed_logins: failed, locked_until: null };
+  phantoms.delete(key);
+  if (phantoms.size >= 10_000) phantoms.delete(phantoms.keys().next().value as string);
+  phantoms.set(key, state);
+  return state;
+}
+
 export async function login(p: Platform, input: { username: string; password: string; otp?: string; ip: string; userAgent: string | null }): Promise<LoginResult> {
   const now = new Date();
   const user = await repo.findLoginUser(p.db, input.username);
@@ -19,20 +41,21 @@ export async function login(p: Platform, input: { username: string; password: st
     await p.audit.record(p.db, who, { action: 'auth.login', entityType: 'user', entityId: user?.id, result: 'failed', after: { reason } });
     throw error;
   };
-  if (!user) {
-    await verifyPassword(input.password, await decoyHash);
-    return fail('unknown_user', new AppError('LOGIN_FAILED'));
+  // An unknown name walks the same path as a known one — scrypt, failure count, lock after 5 — so no answer, status or
+  // timing tells whether the account exists. Its count lives in memory (bounded), a real account's in the database.
+  const account = user ?? phantomAccount(input.username, now);
+  if (account.locked_until && new Date(account.locked_until) > now) {
+    return fail('locked', new AppError('ACCOUNT_LOCKED', `账号已锁定，请 ${minutesLeft(new Date(account.locked_until), now)} 分钟后再试`));
   }
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    return fail('locked', new AppError('ACCOUNT_LOCKED', `账号已锁定，请 ${minutesLeft(new Date(user.locked_until), now)} 分钟后再试`));
-  }
-  if (!(await verifyPassword(input.password, user.password_hash))) {
-    const after = await repo.recordLoginFailure(p.db, user.id, loginPolicy.maxFailures, loginPolicy.lockMinutes);
+  const passwordOk = await verifyPassword(input.password, user ? user.password_hash : await decoyHash);
+  if (!user || !passwordOk) {
+    const after = user ? await repo.recordLoginFailure(p.db, user.id, loginPolicy.maxFailures, loginPolicy.lockMinutes) : phantomFailure(input.username, now);
+    const reason = user ? 'wrong_password' : 'unknown_user';
     if (after.locked_until && new Date(after.locked_until) > now) {
-      return fail('wrong_password_locked', new AppError('ACCOUNT_LOCKED', `连续 ${loginPolicy.maxFailures} 次密码错误，账号已锁定 ${loginPolicy.lockMinutes} 分钟`));
+      return fail(`${reason}_locked`, new AppError('ACCOUNT_LOCKED', `连续 ${loginPolicy.maxFailures} 次密码错误，账号已锁定 ${loginPolicy.lockMinutes} 分钟`));
     }
     const left = loginPolicy.maxFailures - after.failed_logins;
-    return fail('wrong_password', new AppError('LOGIN_FAILED', `用户名或密码错误（再错 ${left} 次将锁定账号 ${loginPolicy.lockMinutes} 分钟）`));
+    return fail(reason, new AppError('LOGIN_FAILED', `用户名或密码错误（再错 ${left} 次将锁定账号 ${loginPolicy.lockMinutes} 分钟）`));
   }
   if (user.totp_enabled_at) {
     // The password was right: ask for the second factor. A wrong code counts toward the lock like a wrong password.

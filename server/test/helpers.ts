@@ -56,8 +56,8 @@ export type Session = {
 };
 
 /** Logs in through the API and returns a client that sends the session cookie and CSRF token. */
-export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+export async function login(app: FastifyInstance, username: string, password = PASSWORD, remoteAddress?: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, ...(remoteAddress ? { remoteAddress } : {}) });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
   const setCookie = [res.headers['set-cookie']].flat()[0] as string;
   const cookie = setCookie.split(';')[0] as string;
