@@ -45,7 +45,7 @@ function crossOrigin(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
   if (!origin) return false;
   try {
-    return new URL(origin).host !== req.host;
+    return new URL(origin).host !== new URL(`${req.protocol}://${req.host}`).host;
   } catch {
     return true;
   }
