@@ -22,6 +22,13 @@ import { platformRoutes } from './platform/platform.routes.ts';
 import { registerAuth, registerRateLimits } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 
+export type RouteEntry = { method: string; url: string; public: boolean; schema?: { body?: unknown; querystring?: unknown; params?: unknown } };
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export const webDist = path.resolve(import.meta.dirname, '..', 'dist', 'web');
 
 /** Builds the one Fastify app: API, OpenAPI docs and the built web app. Tests build it the same way. */
@@ -35,6 +42,12 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('platform', platform);
+  // Every route as registered (the security tests walk this table: each route × role × scope).
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, public: r.config?.public === true, schema: r.schema });
+  });
   // A cross-site form can post text/plain without a CORS preflight; only JSON and multipart (with CSRF token) are taken.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);

@@ -12,7 +12,9 @@ export async function dbDigest(db: Kysely<DB>): Promise<Record<string, string>> 
   const out: Record<string, string> = {};
   for (const { table_name } of rows) {
     if (BOOKKEEPING.has(table_name)) continue;
-    const r = await sql<{ d: string | null; n: number }>`select md5(string_agg(t::text, '|' order by t::text)) as d, count(*)::int as n from ${sql.table(table_name)} t`.execute(db);
+    const r = await sql<{ d: string | null; n: number }>`select md5(string_agg(t::text, '|' order by t::text)) as d, count(*)::int as n from ${sql.table(table_name)} t`.execute(
+      db,
+    );
     out[table_name] = `${r.rows[0]?.n}:${r.rows[0]?.d ?? ''}`;
   }
   return out;

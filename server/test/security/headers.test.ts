@@ -40,7 +40,12 @@ describe('CSRF', () => {
   it('refuses a login posted from another site (login CSRF) and a form-encoded one', async () => {
     const cross = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sifasuo', password: 'x' }, headers: { origin: 'https://evil.example' } });
     expect(cross.statusCode).toBe(403);
-    const form = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: 'username=sifasuo&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: 'username=sifasuo&password=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.statusCode).toBe(415);
   });
 });
