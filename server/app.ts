@@ -32,9 +32,19 @@ declare module 'fastify' {
 export const webDist = path.resolve(import.meta.dirname, '..', 'dist', 'web');
 
 /** Builds the one Fastify app: API, OpenAPI docs and the built web app. Tests build it the same way. */
-export async function buildApp(platform: Platform): Promise<FastifyInstance> {
+export async function buildApp(platform: Platform, options: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: platform.config.logLevel === 'silent' ? false : { level: platform.config.logLevel },
+    logger:
+      platform.config.logLevel === 'silent'
+        ? false
+        : {
+            level: platform.config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            // A query string may carry a phone or ID number someone searched for: logs get the path only.
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),
+            },
+          },
     bodyLimit: 1024 * 1024,
     trustProxy: platform.config.trustProxy,
     // verbose: validation errors carry the failing schema, whose `title` names the field in Chinese.

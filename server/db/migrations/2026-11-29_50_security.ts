@@ -13,12 +13,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     -- One row: platform-wide security settings an admin may change.
     create table security_policy (
-      id boolean primary key default true check (id),
+      id integer primary key default 1 check (id = 1),
       totp_required_for_admins boolean not null default false,
       version integer not null default 1,
       updated_at timestamptz not null default now()
     );
-    insert into security_policy (id) values (true);
+    insert into security_policy (id) values (1);
 
     create index sessions_open on sessions (user_id) where ended_at is null;
   `.execute(db);

@@ -34,7 +34,7 @@ export type UsersTable = Versioned & {
 };
 
 export type SecurityPolicyTable = {
-  id: Generated<boolean>;
+  id: Generated<number>;
   totp_required_for_admins: Generated<boolean>;
   version: Generated<number>;
   updated_at: DefaultTimestamp;
