@@ -3,13 +3,15 @@ import { capabilities, roles } from './roles.ts';
 
 /** Shared schema pieces: every field carries its Chinese title, which error messages quote. */
 export const DateString = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-export const Id = (title: string) => Type.Integer({ title, minimum: 1 });
+/** Row ids and versions are PostgreSQL integers: a larger number is refused here, not by the database. */
+const INT4_MAX = 2_147_483_647;
+export const Id = (title: string) => Type.Integer({ title, minimum: 1, maximum: INT4_MAX });
 export const Text = (title: string, maxLength = 200, minLength = 1) => Type.String({ title, minLength, maxLength });
-export const Version = Type.Integer({ title: '版本号', minimum: 1 });
+export const Version = Type.Integer({ title: '版本号', minimum: 1, maximum: INT4_MAX });
 /** Request bodies and queries: only the listed fields get through (Fastify strips the rest before any service sees them). */
 export const Input = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
 
-export const IdParams = Input({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+export const IdParams = Input({ id: Type.Integer({ title: '编号', minimum: 1, maximum: INT4_MAX }) });
 export const Literals = <const T extends readonly string[]>(values: T, title: string) => Type.Enum([...values] as T[number][], { title });
 
 /** The one pagination shape: ?page=1&pageSize=20 in, {items,total,page,pageSize} out. */

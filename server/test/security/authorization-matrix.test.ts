@@ -157,7 +157,7 @@ describe('own town: a role without the capability gets no 2xx; a role with it ca
     // The matrix is not vacuous: the roles holding a module's read capability do read its lists.
     for (const cell of [
       'coordinator /api/mediation/disputes',
-      'officer /api/enforcement/',
+      'officer /api/enforcement/powers',
       'leader /api/reports/indicators',
       'supervisor /api/audit',
       'village_cadre /api/villages/rules',
