@@ -12,7 +12,7 @@ import { bodyFor, recordUnder, resourceOf, urlFor } from './scope.ts';
 
 vi.setConfig({ testTimeout: 600_000 });
 
-export const corpus = [
+const corpus = [
   "' or '1'='1",
   '1; drop table users; --',
   "'); delete from audit_log; --",
@@ -26,7 +26,7 @@ export const corpus = [
   '"><img src=x onerror=alert(1)>',
   'javascript:alert(1)',
   '{{7*7}}',
-  '${7*7}',
+  '$' + '{7*7}',
   '\u0000',
   '\ud800',
   '‮rtl',
