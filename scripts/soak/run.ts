@@ -167,6 +167,11 @@ async function load(dataDir: string, port: number): Promise<void> {
     },
   ]);
   const report = [{ method: 'GET' as const, path: `/api/reports/annual?org=${town?.id}&year=2024&format=json`, headers: coordinator.headers }];
+  // Each request once before the load: a request that cannot succeed at all is named here, not just counted later.
+  for (const req of [...pages, ...report]) {
+    const res = await fetch(`${server.url}${req.path}`, { method: req.method, headers: req.headers, ...('body' in req ? { body: req.body } : {}) });
+    check(res.ok, `preflight ${req.method} ${req.path} → ${res.status}${res.ok ? '' : ` ${(await res.text()).slice(0, 120)}`}`);
+  }
   const pid = server.child.pid as number;
   for (const connections of LEVELS) {
     const before = rss(pid);
