@@ -189,4 +189,28 @@ describe('own and other village', () => {
   });
 });
 
+describe('own and other record', () => {
+  it('an exam attempt is its taker’s: another user of the same town cannot read, save or submit it', async () => {
+    const attempts = await env.platform.db
+      .selectFrom('exam_attempts')
+      .innerJoin('users', 'users.id', 'exam_attempts.user_id')
+      .select(['exam_attempts.id', 'users.username'])
+      .execute();
+    const mine = attempts.find((x) => x.username === ownUsers.officer);
+    const theirs = attempts.find((x) => x.username !== ownUsers.officer);
+    expect(mine && theirs).toBeTruthy();
+    expect((await call(own.officer, 'GET', `/api/learning/my/attempts/${mine?.id}`)).status).toBe(200);
+    const before = await dbDigest(env.platform.db);
+    for (const [method, suffix] of [
+      ['GET', ''],
+      ['PATCH', ''],
+      ['POST', '/submit'],
+    ] as const) {
+      const res = await call(own.officer, method, `/api/learning/my/attempts/${theirs?.id}${suffix}`, { answers: {} });
+      expect(ok(res.status), `${method} attempt of ${theirs?.username}: ${res.status}`).toBe(false);
+    }
+    expect(changedTables(before, await dbDigest(env.platform.db))).toEqual([]);
+  });
+});
+
 const cadre = () => own.village_cadre;
