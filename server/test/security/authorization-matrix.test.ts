@@ -158,7 +158,7 @@ describe('own town: a role without the capability gets no 2xx; a role with it ca
     for (const cell of [
       'coordinator /api/mediation/disputes',
       'officer /api/enforcement/powers',
-      'leader /api/reports/indicators',
+      'leader /api/reports/annual',
       'supervisor /api/audit',
       'village_cadre /api/villages/rules',
     ])
