@@ -13,7 +13,7 @@ export type ServerHome = { dataDir: string; env: NodeJS.ProcessEnv };
 
 export async function prepareHome(): Promise<ServerHome> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, FAZHI_DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, FAZHI_DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'warn', FAZHI_LOGIN_RATE: '1000', FAZHI_API_RATE: '100000' };
   delete env.FAZHI_ADMIN_PASSWORD;
   delete env.DATABASE_URL;
   if (process.env.TEST_DATABASE_URL) env.DATABASE_URL = await ensureDatabase(process.env.TEST_DATABASE_URL, `fazhi_e2e_${randomBytes(4).toString('hex')}`);

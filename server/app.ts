@@ -20,22 +20,45 @@ import { villagesRoutes } from './modules/villages/villages.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { ledgerRoutes } from './platform/ledger/ledger.routes.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
-import { registerAuth } from './plugins/auth.ts';
+import { registerAuth, registerRateLimits } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+
+export type RouteEntry = { method: string; url: string; public: boolean; schema?: { body?: unknown; querystring?: unknown; params?: unknown } };
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export const webDist = path.resolve(import.meta.dirname, '..', 'dist', 'web');
 
 /** Builds the one Fastify app: API, OpenAPI docs and the built web app. Tests build it the same way. */
-export async function buildApp(platform: Platform): Promise<FastifyInstance> {
+export async function buildApp(platform: Platform, options: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: platform.config.logLevel === 'silent' ? false : { level: platform.config.logLevel },
+    logger:
+      platform.config.logLevel === 'silent'
+        ? false
+        : {
+            level: platform.config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            // A query string may carry a phone or ID number someone searched for: logs get the path only.
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),
+            },
+          },
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.FAZHI_TRUST_PROXY === '1',
+    trustProxy: platform.config.trustProxy,
     // verbose: validation errors carry the failing schema, whose `title` names the field in Chinese.
     ajv: { customOptions: { verbose: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('platform', platform);
+  // Every route as registered (the security tests walk this table: each route × role × scope).
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, public: r.config?.public === true, schema: r.schema });
+  });
   // A cross-site form can post text/plain without a CORS preflight; only JSON and multipart (with CSRF token) are taken.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
@@ -48,8 +71,11 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
+        frameAncestors: ["'none'"],
       },
     },
+    // Sent by the auth plugin only when served over HTTPS: on plain HTTP it would pin a site that has no certificate.
+    strictTransportSecurity: false,
   });
   await app.register(multipart, { limits: { fileSize: platform.config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
@@ -68,6 +94,7 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   registerErrorHandling(app, platform, hasWeb);
   registerAuth(app, platform);
+  await registerRateLimits(app, platform);
 
   await app.register(platformRoutes, { prefix: '/api' });
   await app.register(orgRoutes, { prefix: '/api/org' });

@@ -13,6 +13,12 @@ const ConfigSchema = Type.Object({
   secureCookies: Type.Boolean(),
   logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')]),
   idleMinutes: Type.Integer({ minimum: 1 }),
+  /** Absolute session lifetime: a session ends this long after login however active it is. */
+  sessionHours: Type.Number({ exclusiveMinimum: 0 }),
+  /** Login attempts per client IP per minute, and API requests per signed-in user (or per IP without a session) per minute. */
+  loginPerMinute: Type.Integer({ minimum: 1 }),
+  apiPerMinute: Type.Integer({ minimum: 1 }),
+  trustProxy: Type.Boolean(),
   maxUploadBytes: Type.Integer({ minimum: 1 }),
 });
 export type Config = Static<typeof ConfigSchema>;
@@ -29,6 +35,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.FAZHI_SECURE_COOKIES === '1',
     logLevel: (env.LOG_LEVEL ?? 'info') as Config['logLevel'],
     idleMinutes: 30,
+    sessionHours: 12,
+    loginPerMinute: env.FAZHI_LOGIN_RATE === undefined ? 20 : Number(env.FAZHI_LOGIN_RATE),
+    apiPerMinute: env.FAZHI_API_RATE === undefined ? 1200 : Number(env.FAZHI_API_RATE),
+    trustProxy: env.FAZHI_TRUST_PROXY === '1',
     maxUploadBytes: 20 * 1024 * 1024,
     ...overrides,
   };
@@ -41,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       databaseUrl: 'DATABASE_URL',
       masterKey: 'FAZHI_MASTER_KEY (64 hex)',
       logLevel: 'LOG_LEVEL',
+      loginPerMinute: 'FAZHI_LOGIN_RATE',
+      apiPerMinute: 'FAZHI_API_RATE',
     };
     const list = errors.map((e) => names[e.instancePath.slice(1)] ?? e.instancePath).join(', ');
     throw new Error(`配置错误 (invalid configuration): ${list}`);

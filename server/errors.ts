@@ -18,6 +18,9 @@ const catalog = {
   DUPLICATE: [409, '数据重复'],
   PAYLOAD_TOO_LARGE: [413, '文件过大'],
   UNSUPPORTED_TYPE: [415, '不支持的文件类型'],
+  TOTP_REQUIRED: [401, '请输入验证器上的 6 位动态验证码'],
+  TOTP_INVALID: [400, '动态验证码不正确，请核对手机时间后重试'],
+  TOTP_ENROL_REQUIRED: [403, '系统要求管理员启用动态验证码，请先在「账号安全」中绑定验证器'],
   RATE_LIMITED: [429, '操作过于频繁，请稍后再试'],
   INTERNAL: [500, '系统内部错误，请联系管理员'],
   // org

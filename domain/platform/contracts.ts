@@ -3,13 +3,15 @@ import { capabilities, roles } from './roles.ts';
 
 /** Shared schema pieces: every field carries its Chinese title, which error messages quote. */
 export const DateString = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-export const Id = (title: string) => Type.Integer({ title, minimum: 1 });
+/** Row ids and versions are PostgreSQL integers: a larger number is refused here, not by the database. */
+const INT4_MAX = 2_147_483_647;
+export const Id = (title: string) => Type.Integer({ title, minimum: 1, maximum: INT4_MAX });
 export const Text = (title: string, maxLength = 200, minLength = 1) => Type.String({ title, minLength, maxLength });
-export const Version = Type.Integer({ title: '版本号', minimum: 1 });
+export const Version = Type.Integer({ title: '版本号', minimum: 1, maximum: INT4_MAX });
 /** Request bodies and queries: only the listed fields get through (Fastify strips the rest before any service sees them). */
 export const Input = <P extends TProperties>(properties: P) => Type.Object(properties, { additionalProperties: false });
 
-export const IdParams = Input({ id: Type.Integer({ title: '编号', minimum: 1 }) });
+export const IdParams = Input({ id: Type.Integer({ title: '编号', minimum: 1, maximum: INT4_MAX }) });
 export const Literals = <const T extends readonly string[]>(values: T, title: string) => Type.Enum([...values] as T[number][], { title });
 
 /** The one pagination shape: ?page=1&pageSize=20 in, {items,total,page,pageSize} out. */
@@ -35,6 +37,7 @@ export const CapabilitySchema = Literals(capabilities, '权限');
 export const LoginBody = Input({
   username: Text('用户名', 64),
   password: Type.String({ title: '密码', minLength: 1, maxLength: 128 }),
+  otp: Type.Optional(Type.String({ title: '动态验证码', pattern: '^\\d{6}$' })),
 });
 export const ChangePasswordBody = Input({
   currentPassword: Type.String({ title: '原密码', minLength: 1, maxLength: 128 }),
@@ -48,12 +51,20 @@ export const Me = Type.Object({
     displayName: Type.String(),
     orgUnitId: Type.Integer(),
     mustChangePassword: Type.Boolean(),
+    mustEnrolTotp: Type.Boolean(),
+    totpEnabled: Type.Boolean(),
   }),
   grants: Type.Array(Type.Object({ role: RoleSchema, orgUnitId: Type.Integer(), orgUnitName: Type.String() })),
   capabilities: Type.Array(CapabilitySchema),
   csrfToken: Type.String(),
 });
 export type Me = Static<typeof Me>;
+
+export const TotpEnrolment = Type.Object({ secret: Type.String(), uri: Type.String() });
+export const TotpCode = Input({ code: Type.String({ title: '动态验证码', pattern: '^\\d{6}$' }) });
+export const TotpDisable = Input({ password: Type.String({ title: '密码', minLength: 1, maxLength: 128 }) });
+export const SecurityPolicy = Type.Object({ totpRequiredForAdmins: Type.Boolean(), version: Type.Integer() });
+export const SecurityPolicyUpdate = Input({ totpRequiredForAdmins: Type.Boolean({ title: '管理员须使用动态验证码' }), version: Version });
 
 export const Health = Type.Object({
   status: Type.Literal('ok'),

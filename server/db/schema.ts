@@ -45,6 +45,7 @@ import type {
   DictionariesTable,
   OrgUnitsTable,
   RoleAssignmentsTable,
+  SecurityPolicyTable,
   SessionsTable,
   UsersTable,
 } from './tables/platform.ts';
@@ -67,6 +68,7 @@ export type DB = {
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
+  security_policy: SecurityPolicyTable;
   audit_log: AuditLogTable;
   attachments: AttachmentsTable;
   dictionaries: DictionariesTable;

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 export function findLoginUser(db: Kysely<DB>, username: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'password_hash', 'failed_logins', 'locked_until', 'must_change_password'])
+    .select(['id', 'username', 'display_name', 'password_hash', 'failed_logins', 'locked_until', 'must_change_password', 'totp_secret_enc', 'totp_enabled_at', 'totp_last_step'])
     .where('username', '=', username.trim().toLowerCase())
     .where('voided_at', 'is', null)
     .executeTakeFirst();
@@ -36,10 +36,14 @@ export function findSession(db: Kysely<DB>, sessionId: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .crossJoin('security_policy')
     .select([
+      'security_policy.totp_required_for_admins',
+      'users.totp_enabled_at',
       'sessions.id',
       'sessions.csrf_token',
       'sessions.last_seen_at',
+      'sessions.created_at',
       'users.id as user_id',
       'users.username',
       'users.display_name',

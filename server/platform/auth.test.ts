@@ -54,8 +54,10 @@ describe('login', () => {
 
   it('answers an unknown user exactly like a wrong password', async () => {
     const res = await post('/api/auth/login', { username: 'nobody', password: 'Whatever-1' });
+    const known = await post('/api/auth/login', { username: 'guwen', password: 'Whatever-1' });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error.message).toBe('用户名或密码错误');
+    expect(res.json()).toEqual(known.json());
+    expect(res.json().error.message).toBe('用户名或密码错误（再错 4 次将锁定账号 15 分钟）');
   });
 
   it('rejects a body that is not JSON (cross-site forms cannot log in)', async () => {

@@ -15,6 +15,9 @@ export type Actor = {
   displayName: string;
   orgUnitId: number;
   mustChangePassword: boolean;
+  /** An admin who must bind a TOTP authenticator (the policy requires it) before anything else. */
+  mustEnrolTotp?: boolean;
+  totpEnabled?: boolean;
   grants: Grant[];
   sessionId: string;
   csrfToken: string;

@@ -20,15 +20,21 @@ import {
   LoginBody,
   Me,
   Page,
+  SecurityPolicy,
+  SecurityPolicyUpdate,
   Text,
+  TotpCode,
+  TotpDisable,
+  TotpEnrolment,
   VoidBody,
 } from '../../domain/platform/contracts.ts';
 import { AppError } from '../errors.ts';
-import { clearSessionCookie, ctxOf, setSessionCookie } from '../plugins/auth.ts';
+import { behindTls, clearSessionCookie, ctxOf, setSessionCookie } from '../plugins/auth.ts';
 import * as auth from './auth.service.ts';
 import * as calendar from './calendar.service.ts';
 import * as dictionaries from './dictionary.service.ts';
 import * as svc from './platform.service.ts';
+import * as totp from './totp.ts';
 
 const version = process.env.npm_package_version ?? '0.1.0';
 
@@ -41,10 +47,14 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const authTags = ['登录与会话'];
   app.post(
     '/auth/login',
-    { config: { public: true }, schema: { tags: authTags, summary: '登录（设置 HttpOnly 会话 Cookie）', body: LoginBody, response: { 200: Me } } },
+    // Per client IP, on top of the per-account lock: guessing across many accounts from one place is slowed too.
+    {
+      config: { public: true, rateLimit: { max: app.platform.config.loginPerMinute, timeWindow: 60_000 } },
+      schema: { tags: authTags, summary: '登录（设置 HttpOnly 会话 Cookie）', body: LoginBody, response: { 200: Me } },
+    },
     async (req, reply) => {
       const { token, actor } = await auth.login(app.platform, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      setSessionCookie(reply, token, app.platform.config.secureCookies);
+      setSessionCookie(reply, token, behindTls(req, app.platform.config));
       return svc.meOf(app.platform, actor);
     },
   );
@@ -60,6 +70,29 @@ export const platformRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await auth.changePassword(ctxOf(req), req.body);
     return { ok: true };
   });
+
+  // Second factor: reachable while enrolment is still owed (beforePasswordChange), like the password change.
+  const gate = { beforePasswordChange: true };
+  app.post('/auth/totp/enrol', { config: gate, schema: { tags: authTags, summary: '生成动态验证码密钥（otpauth:// 二维码）', response: { 200: TotpEnrolment } } }, async (req) =>
+    totp.beginEnrolment(ctxOf(req)),
+  );
+  app.post('/auth/totp/confirm', { config: gate, schema: { tags: authTags, summary: '输入验证器上的验证码，启用动态验证码', body: TotpCode } }, async (req) => {
+    await totp.confirmEnrolment(ctxOf(req), req.body.code);
+    return { ok: true };
+  });
+  app.post('/auth/totp/disable', { config: gate, schema: { tags: authTags, summary: '关闭动态验证码（须输入密码）', body: TotpDisable } }, async (req) => {
+    await totp.disableTotp(ctxOf(req), req.body.password);
+    return { ok: true };
+  });
+  app.get('/auth/security-policy', { schema: { tags: authTags, summary: '安全策略', response: { 200: SecurityPolicy } } }, async () => {
+    const p = await totp.securityPolicy(app.platform.db);
+    return { totpRequiredForAdmins: p.totp_required_for_admins, version: p.version };
+  });
+  app.patch(
+    '/auth/security-policy',
+    { schema: { tags: authTags, summary: '修改安全策略（系统管理员）', body: SecurityPolicyUpdate, response: { 200: SecurityPolicy } } },
+    async (req) => totp.setPolicy(ctxOf(req), req.body),
+  );
 
   const auditTags = ['审计日志'];
   app.get('/audit', { schema: { tags: auditTags, summary: '审计日志（可见范围内）', querystring: AuditQuery, response: { 200: Page(AuditEntry) } } }, async (req) =>

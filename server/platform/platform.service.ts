@@ -21,7 +21,15 @@ export async function meOf(p: Platform, actor: Actor): Promise<Me> {
     ).map((u) => [u.id, u.name]),
   );
   return {
-    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, orgUnitId: actor.orgUnitId, mustChangePassword: actor.mustChangePassword },
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      orgUnitId: actor.orgUnitId,
+      mustChangePassword: actor.mustChangePassword,
+      mustEnrolTotp: actor.mustEnrolTotp ?? false,
+      totpEnabled: actor.totpEnabled ?? false,
+    },
     grants: actor.grants.map((g) => ({ role: g.role, orgUnitId: g.orgUnitId, orgUnitName: names.get(g.orgUnitId) ?? '' })),
     capabilities: capabilities.filter((c) => hasCapability(actor.grants, c)),
     csrfToken: actor.csrfToken,

@@ -56,6 +56,8 @@ const pgMessages: Record<string, string> = {
   '22P05': '内容包含不允许的字符',
   '22001': '内容过长',
   '22008': '日期或时间不正确',
+  '22003': '数值超出允许范围',
+  '22P02': '数据格式不正确',
 };
 
 const send = (reply: FastifyReply, status: number, code: string, message: string, details: unknown = null) => reply.status(status).send({ error: { code, message, details } });

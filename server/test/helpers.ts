@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { ensureDatabase, kyselyFor } from '../db/client.ts';
 import { AuditTrail } from '../platform/audit.ts';
 import type { Platform } from '../platform/context.ts';
@@ -20,7 +20,7 @@ export type TestEnv = { app: FastifyInstance; platform: Platform; dataDir: strin
  * A fresh database cloned from a template — migrated only, or with the demo town already loaded (the default) —
  * a fresh data dir holding the template's master key and audit head, and the app built as in production.
  */
-export async function createTestEnv(options: { demo?: boolean } = {}): Promise<TestEnv> {
+export async function createTestEnv(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestEnv> {
   const demo = options.demo !== false;
   const template = inject(demo ? 'demoTemplateDb' : 'templateDb');
   // Named with the global setup's pid (the templates' suffix), so its teardown drops every clone.
@@ -31,7 +31,8 @@ export async function createTestEnv(options: { demo?: boolean } = {}): Promise<T
     fs.cpSync(path.join(shared, 'keys'), path.join(dataDir, 'keys'), { recursive: true });
     fs.copyFileSync(path.join(shared, 'audit-head.json'), path.join(dataDir, 'audit-head.json'));
   }
-  const config = loadConfig({}, { dataDir, databaseUrl: url, adminPassword: PASSWORD, logLevel: 'silent' });
+  // Rate limits explicit and far above what any test sends from its one address; server/test/security sets its own.
+  const config = loadConfig({}, { dataDir, databaseUrl: url, adminPassword: PASSWORD, logLevel: 'silent', loginPerMinute: 10_000, apiPerMinute: 100_000, ...options.config });
   const db = kyselyFor(url, 4);
   const keys = loadKeys(dataDir);
   const platform: Platform = { db, dbKind: 'external', audit: new AuditTrail(keys, dataDir), keys, config };
@@ -55,8 +56,8 @@ export type Session = {
 };
 
 /** Logs in through the API and returns a client that sends the session cookie and CSRF token. */
-export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+export async function login(app: FastifyInstance, username: string, password = PASSWORD, remoteAddress?: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, ...(remoteAddress ? { remoteAddress } : {}) });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
   const setCookie = [res.headers['set-cookie']].flat()[0] as string;
   const cookie = setCookie.split(';')[0] as string;

@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Layout as AntLayout, Button, Drawer, Flex, Grid, Menu, Result, Space, Tag, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -76,6 +76,9 @@ export function Layout() {
             )}
             <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/change-password')} aria-label="修改密码">
               {screens.sm ? '修改密码' : null}
+            </Button>
+            <Button type="text" icon={<SafetyOutlined />} onClick={() => navigate('/account/security')} aria-label="账号安全">
+              {screens.sm ? '账号安全' : null}
             </Button>
             <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()}>
               退出登录

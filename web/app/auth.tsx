@@ -42,7 +42,7 @@ export function useAccess(): Access {
   return useMemo(() => accessOf(me), [me]);
 }
 
-export type LoginInput = { username: string; password: string };
+export type LoginInput = { username: string; password: string; otp?: string };
 
 export function useLogin() {
   const queryClient = useQueryClient();
@@ -73,7 +73,7 @@ export const FullPageSpin = () => (
   </Flex>
 );
 
-/** Signed-in pages: send strangers to /login, and anyone still on an initial password to /change-password. */
+/** Signed-in pages: send strangers to /login, anyone still on an initial password to /change-password, and an admin who owes a TOTP enrolment to /account/security. */
 export function RequireAuth() {
   const { data: me, isPending, error } = useMe();
   const location = useLocation();
@@ -81,6 +81,7 @@ export function RequireAuth() {
   if (error) throw error;
   if (!me) return <Navigate to={`/login?from=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.user.mustChangePassword && location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+  if (!me.user.mustChangePassword && me.user.mustEnrolTotp && location.pathname !== '/account/security') return <Navigate to="/account/security" replace />;
   return (
     <MeContext value={me}>
       <Outlet />

@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           { path: '/change-password', lazy: page(() => import('../modules/platform/pages/ChangePasswordPage.tsx'), 'ChangePasswordPage') },
+          { path: '/account/security', lazy: page(() => import('../modules/platform/pages/AccountSecurityPage.tsx'), 'AccountSecurityPage') },
           {
             path: '/',
             element: <Layout />,

@@ -27,6 +27,17 @@ export type UsersTable = Versioned & {
   locked_until: NullableTimestamp;
   last_login_at: NullableTimestamp;
   password_changed_at: NullableTimestamp;
+  totp_secret_enc: string | null;
+  totp_pending_enc: string | null;
+  totp_enabled_at: NullableTimestamp;
+  totp_last_step: number | null;
+};
+
+export type SecurityPolicyTable = {
+  id: Generated<number>;
+  totp_required_for_admins: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: DefaultTimestamp;
 };
 
 export type RoleAssignmentsTable = {

@@ -1,7 +1,9 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { type LoginInput, useLogin, useMe } from '../../../app/auth.tsx';
+import { ApiError } from '../../../app/http.ts';
 
 /** Only a path on this site is a place to return to (no '//evil.example'). */
 const safeReturn = (from: string | null): string => (from?.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/');
@@ -12,12 +14,17 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const from = safeReturn(params.get('from'));
+  // The server asks for the second factor only after the password was right (TOTP_REQUIRED); from then on the field stays.
+  const [askCode, setAskCode] = useState(false);
 
   if (me && !login.isPending) return <Navigate to={me.user.mustChangePassword ? '/change-password' : from} replace />;
 
   const onFinish = (values: LoginInput) =>
     login.mutate(values, {
       onSuccess: (result) => navigate(result.user.mustChangePassword ? '/change-password' : from, { replace: true }),
+      onError: (err) => {
+        if (err instanceof ApiError && err.code === 'TOTP_REQUIRED') setAskCode(true);
+      },
     });
 
   return (
@@ -35,6 +42,16 @@ export function LoginPage() {
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
+          {askCode && (
+            <Form.Item
+              name="otp"
+              label="动态验证码"
+              extra="打开手机上的验证器，输入「法治乡镇工作平台」当前显示的 6 位数字"
+              rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位数字验证码' }]}
+            >
+              <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="numeric" maxLength={6} size="large" autoFocus />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
             登录
           </Button>
