@@ -155,9 +155,13 @@ describe('stored markup stays text in exports', () => {
     expect(d).not.toBeNull();
     const patched = await coordinator.request('PATCH', `/api/mediation/disputes/${d.id}`, { version: d.version, summary: xss });
     expect(patched.status).toBe(200);
-    const res = await env.app.inject({ method: 'GET', url: '/api/mediation/disputes/export.xlsx', headers: { cookie: coordinator.cookie } });
+    const res = await env.app.inject({ method: 'GET', url: '/api/ledgers/disputes/export', headers: { cookie: coordinator.cookie } });
     expect(res.statusCode).toBe(200);
-    const strings = strFromU8(unzipSync(new Uint8Array(res.rawPayload))['xl/sharedStrings.xml'] as Uint8Array);
+    // shared or inline strings, whichever the writer chose: every XML part of the workbook
+    const strings = Object.entries(unzipSync(new Uint8Array(res.rawPayload)))
+      .filter(([name]) => name.endsWith('.xml'))
+      .map(([, data]) => strFromU8(data))
+      .join('\n');
     expect(strings).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&lt;b&gt;粗&lt;/b&gt;');
     expect(strings).not.toContain('<script>');
   });

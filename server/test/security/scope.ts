@@ -6,6 +6,7 @@ import { type Capability, type Role, roles } from '../../../domain/platform/role
 import type { RouteEntry } from '../../app.ts';
 import type { DB } from '../../db/schema.ts';
 import { hashPassword } from '../../platform/crypto.ts';
+import { ledgerKinds } from '../../platform/ledger/kinds.ts';
 import { PASSWORD } from '../password.ts';
 
 /** Demo users of 四棵树镇 (or 乌苏市 above it), one per role: the "own" side. */
@@ -85,6 +86,12 @@ export const policy: Rule[] = [
   { prefix: '/api/publicity/', read: ['publicity.read'], write: ['publicity.write'] },
   { prefix: '/api/counsel/', read: ['counsel.read'], write: ['counsel.write'] },
   { prefix: '/api/reports/', read: ['reports.read'], write: ['reports.write', 'reports.approve'] },
+  // 台账: each kind under its module's capabilities; a template is for those who may import. Jobs are the user's own.
+  ...ledgerKinds.flatMap((k) => [
+    { prefix: `/api/ledgers/${k.id}/template`, read: [k.writeCapability], write: [] },
+    { prefix: `/api/ledgers/${k.id}/`, read: [k.readCapability], write: [k.writeCapability] },
+  ]),
+  { prefix: '/api/ledgers', read: null, write: [] },
 ];
 
 export const stateless = new Set(['/api/publicity/laws/check', '/api/learning/papers/draw-preview']);
@@ -111,11 +118,13 @@ export const recordSources: Record<string, string | 'global'> = {
   '/api/enforcement/cases': via('enforcement_cases'),
   '/api/enforcement/certificates': via('enforcement_certificates'),
   '/api/enforcement/findings': via('enforcement_findings'),
+  '/api/enforcement/legal-reviewers': via('enforcement_legal_reviewers'),
   '/api/enforcement/officers': via('enforcement_officers'),
   '/api/enforcement/powers': via('enforcement_powers'),
   '/api/enforcement/review-rounds': via('enforcement_review_rounds'),
   '/api/learning/exam-candidates': via('exam_candidates'),
   '/api/learning/exams': via('exams'),
+  '/api/ledgers/jobs': 'global',
   '/api/learning/my/attempts': 'select t.id, o.path from exam_attempts t join exams e on e.id = t.exam_id join org_units o on o.id = e.org_unit_id',
   '/api/learning/my/exams': via('exams'),
   '/api/learning/offline-scores': 'select t.id, o.path from offline_scores t join exams e on e.id = t.exam_id join org_units o on o.id = e.org_unit_id',
