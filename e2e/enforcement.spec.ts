@@ -61,15 +61,17 @@ async function step(page: Page, label: string, fill: (modal: Locator) => Promise
   const modal = visibleModal(page);
   await modal.getByText(label).first().waitFor();
   await fill(modal);
+  const refusal = page.locator('.ant-message-error').first();
   await modal.getByRole('button', { name: '提交' }).click();
-  try {
-    // The form closes only when the server accepted the step.
-    await modal.waitFor({ state: 'hidden', timeout: 20_000 });
-  } catch (err) {
-    // Show what the server said instead (a refusal is a toast with its article).
+  // The form closes only when the server accepted the step; a refusal is a toast with its article, read at once
+  // (toasts fade after a few seconds).
+  const said = await Promise.race([
+    modal.waitFor({ state: 'hidden', timeout: 20_000 }).then(() => null),
+    refusal.waitFor({ timeout: 20_000 }).then(async () => `被拒绝：${await refusal.textContent()}`),
+  ]).catch((err: Error) => `未完成（${err.message.split('\n')[0]}）`);
+  if (said !== null) {
     await page.screenshot({ path: path.join(artifacts, 'enforcement-failure.png'), fullPage: true });
-    const messages = await page.locator('.ant-message').allTextContents();
-    throw new Error(`「${label}」未完成：${messages.join(' / ') || '无提示'}`, { cause: err });
+    throw new Error(`「${label}」${said}`);
   }
 }
 
