@@ -28,6 +28,11 @@ export function scopeFilter(column: string, scope: Scope): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} = any(array(select id from org_units where path like any(${patterns}::text[])))`;
 }
 
+/** The actor holds `capability` at the unit directly above `path` (the town of a village): decisions the town records. */
+export function coversParentOf(actor: Actor, capability: Capability, path: string): boolean {
+  return pathInScope(path.replace(/\d+\/$/, ''), scopeOf(actor, capability).paths);
+}
+
 /** The unit must exist and lie in the actor's scope for `capability`; a unit outside scope answers 404, as if absent. */
 export async function requireUnitInScope(db: Kysely<DB>, actor: Actor, capability: Capability, orgUnitId: number) {
   const scope = scopeOf(actor, capability);

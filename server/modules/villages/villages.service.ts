@@ -1,6 +1,5 @@
 import type { Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
-import { pathInScope } from '../../../domain/platform/roles.ts';
 import type {
   Disclosure,
   DisclosureCreate,
@@ -60,7 +59,7 @@ import { uniquely, updateVersioned, voidVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { listEntries, requireCode } from '../../platform/dictionary.service.ts';
-import { requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
+import { coversParentOf, requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
 import * as repo from './villages.repository.ts';
 
 const READ = 'villages.read';
@@ -80,9 +79,8 @@ async function writableVillage(ctx: Ctx, orgUnitId: number) {
  * decided); a village cadre records the 申报 and the self-assessment only.
  */
 async function requireTownLevel(ctx: Ctx, orgUnitId: number): Promise<void> {
-  const unit = await ctx.db.selectFrom('org_units').select('path').where('id', '=', orgUnitId).executeTakeFirstOrThrow();
-  const parentPath = unit.path.replace(/\d+\/$/, '');
-  if (!pathInScope(parentPath, scopeOf(ctx.actor, WRITE).paths)) throw new AppError('FORBIDDEN', '推荐、命名、撤销注销和复核结论由乡镇（司法所）登记');
+  const unit = await repo.unitPath(ctx.db, orgUnitId);
+  if (!coversParentOf(ctx.actor, WRITE, unit.path)) throw new AppError('FORBIDDEN', '推荐、命名、撤销注销和复核结论由乡镇（司法所）登记');
 }
 
 // ── Villages and profiles ─────────────────────────────────────────────────────────────────────────────────
