@@ -472,27 +472,30 @@ async function checkEvent(ctx: Ctx, e: { campaignId?: number | null; kind?: stri
   await requireLaws(ctx, e.lawIds, 'lawIds');
 }
 
+/** An event as its row: what the clerk left out of the optional fields is stored empty. */
+const eventColumns = (input: EventCreate) => ({
+  org_unit_id: input.orgUnitId,
+  campaign_id: input.campaignId ?? null,
+  kind: input.kind,
+  title: input.title,
+  held_on: input.heldOn,
+  place: input.place,
+  organiser: input.organiser,
+  partner: input.partner ?? '',
+  audience: input.audience,
+  law_ids: input.lawIds ?? [],
+  materials: input.materials ?? '',
+  materials_count: input.materialsCount,
+  people_reached: input.peopleReached,
+  consultations: input.consultations ?? 0,
+  summary: input.summary ?? '',
+});
+
 export async function createEvent(ctx: Ctx, input: EventCreate): Promise<PublicityEvent> {
   await requireUnitInScope(ctx.db, ctx.actor, WRITE, input.orgUnitId);
   await checkEvent(ctx, input, input.heldOn);
   const id = await audited(ctx, async (trx) => {
-    const { id } = await repo.insertEvent(trx, {
-      org_unit_id: input.orgUnitId,
-      campaign_id: input.campaignId ?? null,
-      kind: input.kind,
-      title: input.title,
-      held_on: input.heldOn,
-      place: input.place,
-      organiser: input.organiser,
-      partner: input.partner ?? '',
-      audience: input.audience,
-      law_ids: input.lawIds ?? [],
-      materials: input.materials ?? '',
-      materials_count: input.materialsCount,
-      people_reached: input.peopleReached,
-      consultations: input.consultations ?? 0,
-      summary: input.summary ?? '',
-    });
+    const { id } = await repo.insertEvent(trx, eventColumns(input));
     return { result: id, audit: { action: 'publicity.event_create', entityType: 'publicity_event', entityId: id, orgUnitId: input.orgUnitId, after: input } };
   });
   return getEvent(ctx, id);
@@ -548,26 +551,7 @@ export async function importEvents(ctx: Ctx, inputs: readonly EventCreate[], not
   const late = inputs.find((i) => i.heldOn > today());
   if (late) throw rule('活动日期不能晚于今天（请在活动后登记）', 'heldOn');
   return audited(ctx, async (trx) => {
-    const ids = await repo.insertEvents(
-      trx,
-      inputs.map((input) => ({
-        org_unit_id: input.orgUnitId,
-        campaign_id: input.campaignId ?? null,
-        kind: input.kind,
-        title: input.title,
-        held_on: input.heldOn,
-        place: input.place,
-        organiser: input.organiser,
-        partner: input.partner ?? '',
-        audience: input.audience,
-        law_ids: input.lawIds ?? [],
-        materials: input.materials ?? '',
-        materials_count: input.materialsCount,
-        people_reached: input.peopleReached,
-        consultations: input.consultations ?? 0,
-        summary: input.summary ?? '',
-      })),
-    );
+    const ids = await repo.insertEvents(trx, inputs.map(eventColumns));
     return { result: ids, audit: { action: 'publicity.event_import', entityType: 'publicity_event', after: { filename: note.filename, count: ids.length, ids } } };
   });
 }
