@@ -2,12 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Form, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Engagement } from '../../../../domain/counsel/contracts.ts';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FieldRow, TextField } from '../../../ui/FormFields.tsx';
+import { useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
 import { counselApi, counselKeys } from '../api.ts';
@@ -27,8 +27,8 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
   const queryClient = useQueryClient();
   const { units } = useOrgUnits();
   const { data, isFetching } = useQuery({ queryKey: counselKeys.engagements, queryFn: async () => (await counselApi.engagements()).items });
-  const [editing, setEditing] = useState<Engagement | 'new' | null>(null);
-  const row = editing !== 'new' ? editing : null;
+  const editing = useRecordEditing<Engagement>();
+  const row = editing.record;
 
   const columns: TableColumnsType<Engagement> = [
     { title: '律师事务所', dataIndex: 'firm', width: 180, fixed: 'left' },
@@ -67,7 +67,7 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
             key: 'actions',
             width: 70,
             render: (_: unknown, e: Engagement) => (
-              <Button type="link" size="small" onClick={() => setEditing(e)}>
+              <Button type="link" size="small" onClick={() => editing.edit(e)}>
                 编辑
               </Button>
             ),
@@ -80,7 +80,7 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
     <>
       {canWrite && (
         <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
             登记聘用
           </Button>
         </Flex>
@@ -103,9 +103,9 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
         }}
       />
       <FormDrawer<EngagementValues>
-        open={editing !== null}
+        open={editing.open}
         title={row ? '编辑聘用' : '登记法律顾问聘用'}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
         initialValues={
           row
             ? { ...row, period: [dayjs(row.startsOn), dayjs(row.endsOn)] }

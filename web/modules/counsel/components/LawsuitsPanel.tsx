@@ -55,6 +55,7 @@ import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FieldRow, LongTextField, TextField } from '../../../ui/FormFields.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
@@ -149,13 +150,13 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
     .sort()
     .at(-1);
   const year = chosen ?? (latestHearing ? Number(latestHearing.slice(0, 4)) : Number(todayString().slice(0, 4)));
-  const [editing, setEditing] = useState<Lawsuit | 'new' | null>(null);
+  const editing = useRecordEditing<Lawsuit>();
   const [hearingFor, setHearingFor] = useState<{ suit: Lawsuit; hearing: LawsuitHearing | null } | null>(null);
   const [action, setAction] = useState<Action | null>(null);
   const [hearingForm] = Form.useForm<HearingValues>();
   const watchedAppearances = (Form.useWatch('appearances', hearingForm) ?? []) as (Appearance | undefined)[];
   const headNow = headAppeared(watchedAppearances.filter((a): a is Appearance => Boolean(a?.role)).map((a) => ({ ...a, identityProof: a.identityProof ?? false })));
-  const row = editing !== 'new' ? editing : null;
+  const row = editing.record;
   const town = units.find((u) => u.kind === 'town');
   const refresh = () => queryClient.invalidateQueries({ queryKey: counselKeys.all });
 
@@ -208,7 +209,7 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
                     履行情况
                   </Button>
                 )}
-                <Button type="link" size="small" onClick={() => setEditing(s)}>
+                <Button type="link" size="small" onClick={() => editing.edit(s)}>
                   编辑
                 </Button>
               </Space>
@@ -265,7 +266,7 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
         onSearch={(f) => list.search({ kind: f.kind, status: f.status, year: f.year ?? undefined, q: f.q || undefined })}
         extra={
           canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
               登记案件
             </Button>
           )
@@ -331,9 +332,9 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
 
       <FormDrawer<LawsuitValues>
         wide
-        open={editing !== null}
+        open={editing.open}
         title={row ? '编辑案件' : '登记行政诉讼/行政复议案件'}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
         initialValues={
           row
             ? { ...row, filedOn: dayjs(row.filedOn) }

@@ -12,6 +12,7 @@ import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FieldRow, LongTextField, TextField } from '../../../ui/FormFields.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
 import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
+import { TextBlock, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
@@ -41,9 +42,9 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
   const { units } = useOrgUnits();
   const engagements = useQuery({ queryKey: counselKeys.engagements, queryFn: async () => (await counselApi.engagements()).items });
   const list = usePagedQuery<Matter, Filters>([...counselKeys.matters], (q) => counselApi.matters(q), {});
-  const [editing, setEditing] = useState<Matter | 'new' | null>(null);
+  const editing = useRecordEditing<Matter>();
   const [changing, setChanging] = useState<{ matter: Matter; to: 'in_progress' | 'done' | 'cancelled' } | null>(null);
-  const row = editing !== 'new' ? editing : null;
+  const row = editing.record;
   const refresh = () => queryClient.invalidateQueries({ queryKey: counselKeys.all });
   const defaultUnit = units.find((u) => u.kind === 'town')?.id ?? units[0]?.id;
   const activeEngagement = engagements.data?.find((e) => e.active);
@@ -77,7 +78,7 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
             render: (_: unknown, m: Matter) =>
               m.status === 'pending' || m.status === 'in_progress' ? (
                 <Space size={0} wrap>
-                  <Button type="link" size="small" onClick={() => setEditing(m)}>
+                  <Button type="link" size="small" onClick={() => editing.edit(m)}>
                     编辑
                   </Button>
                   {m.status === 'pending' && (
@@ -105,7 +106,7 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
         extra={
           <>
             {canWrite && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
                 登记法律事务
               </Button>
             )}
@@ -153,7 +154,7 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
                   key: 'opinion',
                   label: '法律意见',
                   span: 'filled',
-                  children: m.opinion ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{m.opinion}</Typography.Paragraph> : '—',
+                  children: <TextBlock text={m.opinion} />,
                 },
               ]}
             />
@@ -163,9 +164,9 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
 
       <FormDrawer<MatterValues>
         wide
-        open={editing !== null}
+        open={editing.open}
         title={row ? '编辑法律事务' : '登记法律事务'}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
         initialValues={
           row
             ? { ...row, receivedOn: dayjs(row.receivedOn), deadline: dayjs(row.deadline) }
