@@ -175,7 +175,7 @@ export async function addCandidates(ctx: Ctx, examId: number, input: CandidatesA
 }
 
 export async function removeCandidate(ctx: Ctx, candidateId: number, input: VoidBody): Promise<void> {
-  const row = await ctx.db.selectFrom('exam_candidates').select(['exam_id', 'person_name']).where('id', '=', candidateId).where('voided_at', 'is', null).executeTakeFirst();
+  const row = await repo.findCandidate(ctx.db, candidateId);
   if (!row) throw new AppError('NOT_FOUND', '应考人员不存在');
   const exam = await examRow(ctx, row.exam_id, true);
   const [attempts, offline] = await Promise.all([repo.attemptsOf(ctx.db, [row.exam_id]), repo.offlineScoresOf(ctx.db, [row.exam_id])]);
