@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMULA_WITHOUT_RESULT } from '../../../domain/platform/ledger.ts';
 import { createTestEnv, login, type Session, type TestEnv } from '../../test/helpers.ts';
-import { download, importFile, readWorkbook, rowsOf, toBuffer } from '../../test/ledger.ts';
+import { download, importFile, readWorkbook, rowCount, rowsOf, toBuffer } from '../../test/ledger.ts';
 
 // 题库台账 through the ledger engine: the bank's own rules on every row, numbered rows updating, no duplicates.
 let env: TestEnv;
@@ -12,15 +12,7 @@ const SHEET = '题库';
 const options = ['选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '选项G', '选项H'];
 const CATEGORIES = '习近平法治思想、宪法、民法典、行政处罚法、其他行政法、党内法规、刑事法律、其他';
 
-const count = async (table: 'questions' | 'audit_log') =>
-  Number(
-    (
-      await env.platform.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'questions' | 'audit_log') => rowCount(env, table);
 
 type Q = { id?: number | string; unit?: string; type?: string; category?: string; stem?: string; options?: unknown[]; answer?: string; explanation?: string; law?: string };
 /** A row in the template's column order. */

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMULA_WITHOUT_RESULT } from '../../../domain/platform/ledger.ts';
 import { createTestEnv, login, type Session, type TestEnv, unitId } from '../../test/helpers.ts';
-import { download, importFile, readWorkbook, rowsOf, toBuffer } from '../../test/ledger.ts';
+import { download, importFile, readWorkbook, rowCount, rowsOf, toBuffer } from '../../test/ledger.ts';
 
 // 线下考试成绩台账 through the ledger engine: the rules of recording offline scores on every row, one score a person.
 let env: TestEnv;
@@ -14,15 +14,7 @@ const ONLINE = '台账测试：纯线上';
 let examId = 0;
 let lastDay = '';
 
-const count = async (table: 'offline_scores' | 'exam_candidates' | 'audit_log') =>
-  Number(
-    (
-      await env.platform.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'offline_scores' | 'exam_candidates' | 'audit_log') => rowCount(env, table);
 const counts = () => Promise.all([count('offline_scores'), count('exam_candidates'), count('audit_log')]);
 
 async function publishedExam(title: string, mode: 'online' | 'mixed', paperId: number, town: number) {

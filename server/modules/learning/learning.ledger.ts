@@ -187,10 +187,8 @@ type QuestionPrep = { places: Place[]; byId: Map<number, QuestionRow>; byKey: Ma
 
 /** Two questions of a unit are the same when their type and stem are, spacing and full/half width aside. */
 const questionKey = (orgUnitId: number, type: string, stem: string) => `${orgUnitId}|${type}|${normaliseHeader(stem)}`;
-const storedValues = (q: QuestionRow): QuestionValues => normalised(q);
-const sameValues = (a: QuestionValues, b: QuestionValues) =>
-  JSON.stringify([a.type, a.category, a.stem, a.options, a.answer, a.explanation ?? '', a.law ?? '', a.article ?? '']) ===
-  JSON.stringify([b.type, b.category, b.stem, b.options, b.answer, b.explanation ?? '', b.law ?? '', b.article ?? '']);
+/** A question's content in one comparable form: a numbered row changing none of it is passed over. */
+const content = (v: QuestionValues) => JSON.stringify([v.type, v.category, v.stem, v.options, v.answer, v.explanation ?? '', v.law ?? '', v.article ?? '']);
 
 /** Where a question rule's problem shows: an empty option in its own column, any other in 选项A or 答案. */
 function questionColumnOf(field: string, options: readonly string[]): string {
@@ -273,7 +271,7 @@ export const questionsLedger: LedgerKind<QuestionRecord, QuestionPrep> = {
       records
         .filter((r) => {
           const stored = r.id === null ? prep.byKey.get(questionKey(r.orgUnitId, r.values.type, r.values.stem)) : prep.byId.get(r.id);
-          return stored && (r.id === null || sameValues(storedValues(stored), r.values));
+          return stored && (r.id === null || content(normalised(stored)) === content(r.values));
         })
         .map((r) => questionKey(r.orgUnitId, r.values.type, r.values.stem)),
     ),

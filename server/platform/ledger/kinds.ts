@@ -7,7 +7,15 @@ import { villageHearingsLedger } from '../../modules/villages/villages.ledger.ts
 import type { AnyLedgerKind } from './kind.ts';
 
 /** Every record kind with a ledger, each declared once in its module; the HTTP routes and the CLI serve these. */
-export const ledgerKinds: readonly AnyLedgerKind[] = [mediationDisputesLedger, publicityEventsLedger, studySessionsLedger, questionsLedger, examScoresLedger, villageHearingsLedger, counselMattersLedger];
+export const ledgerKinds: readonly AnyLedgerKind[] = [
+  mediationDisputesLedger,
+  publicityEventsLedger,
+  studySessionsLedger,
+  questionsLedger,
+  examScoresLedger,
+  villageHearingsLedger,
+  counselMattersLedger,
+];
 
 export function ledgerKind(id: string): AnyLedgerKind {
   const kind = ledgerKinds.find((k) => k.id === id);
