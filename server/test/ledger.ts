@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { LedgerJob } from '../../domain/platform/ledger.ts';
-import type { Session } from './helpers.ts';
+import type { DB } from '../db/schema.ts';
+import type { Session, TestEnv } from './helpers.ts';
 
 /** Test helpers for ledgers: download a file, upload a workbook and wait for its import job, read a sheet back. */
 
@@ -10,6 +11,15 @@ export async function download(app: FastifyInstance, s: Session, url: string): P
   const res = await app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
   if (res.statusCode !== 200) throw new Error(`GET ${url} → ${res.statusCode} ${res.body}`);
   return res.rawPayload;
+}
+
+/** How many rows a table holds now (an import that is refused must leave every count as it was). */
+export async function rowCount(env: TestEnv, table: keyof DB): Promise<number> {
+  const { n } = await env.platform.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 /** Uploads as multipart (field `file`); answers the HTTP status and, when accepted, the job once it has ended. */
