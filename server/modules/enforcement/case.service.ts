@@ -122,28 +122,29 @@ type Bundle = {
 };
 
 async function bundlesOf(ctx: Ctx, rows: repo.CaseRow[]): Promise<Bundle[]> {
-  const ids = rows.map((r) => r.id);
-  const bodyIds = [...new Set(rows.map((r) => r.body_id))];
-  const powerIds = [...new Set(rows.map((r) => r.power_id))];
-  const [evidence, reviews, hearings, publications, bodyRows, powerRows] = await Promise.all([
-    repo.evidenceOf(ctx.db, ids),
-    repo.reviewsOf(ctx.db, ids),
-    repo.hearingsOf(ctx.db, ids),
-    repo.publicationsOf(ctx.db, ids),
-    Promise.all(bodyIds.map((id) => reg.findBodyById(ctx.db, id))),
-    repo.powersByIds(ctx.db, powerIds),
+  const [children, bodyRows, powerRows] = await Promise.all([
+    repo.childrenOf(
+      ctx.db,
+      rows.map((r) => r.id),
+    ),
+    reg.bodiesByIds(ctx.db, [...new Set(rows.map((r) => r.body_id))]),
+    repo.powersByIds(ctx.db, [...new Set(rows.map((r) => r.power_id))]),
   ]);
+  const of = new Map(children.map((c) => [c.case_id, c]));
   const bodies = new Map(bodyRows.map((b) => [b.id, b]));
   const powers = new Map(powerRows.map((p) => [p.id, p as reg.PowerRow]));
-  return rows.map((row) => ({
-    row,
-    body: bodies.get(row.body_id) as reg.BodyRow,
-    power: powers.get(row.power_id) as reg.PowerRow,
-    evidence: evidence.filter((e) => e.case_id === row.id),
-    reviews: reviews.filter((r) => r.case_id === row.id),
-    hearing: hearings.filter((h) => h.case_id === row.id).at(-1) ?? null,
-    publication: publications.find((p) => p.case_id === row.id) ?? null,
-  }));
+  return rows.map((row) => {
+    const c = of.get(row.id);
+    return {
+      row,
+      body: bodies.get(row.body_id) as reg.BodyRow,
+      power: powers.get(row.power_id) as reg.PowerRow,
+      evidence: c?.evidence ?? [],
+      reviews: c?.reviews ?? [],
+      hearing: c?.hearings.at(-1) ?? null,
+      publication: c?.publications[0] ?? null,
+    };
+  });
 }
 
 async function bundleFor(ctx: Ctx, id: number): Promise<Bundle> {
