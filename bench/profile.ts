@@ -17,11 +17,15 @@ const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'bench.json'), 'utf8'
 const root = path.resolve(import.meta.dirname, '..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-prof-'));
 const port = 3900 + Math.floor(Math.random() * 90);
-const app = spawn(process.execPath, [...(process.env.PROFILE_PRELOAD ? ['--import', process.env.PROFILE_PRELOAD] : []), '--cpu-prof', `--cpu-prof-dir=${out}`, path.join(root, 'server/main.ts'), 'serve'], {
-  cwd: root,
-  env: { ...process.env, FAZHI_DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', FAZHI_DEMO: '0', FAZHI_API_RATE: '100000000' },
-  stdio: 'inherit',
-});
+const app = spawn(
+  process.execPath,
+  [...(process.env.PROFILE_PRELOAD ? ['--import', process.env.PROFILE_PRELOAD] : []), '--cpu-prof', `--cpu-prof-dir=${out}`, path.join(root, 'server/main.ts'), 'serve'],
+  {
+    cwd: root,
+    env: { ...process.env, FAZHI_DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', FAZHI_DEMO: '0', FAZHI_API_RATE: '100000000' },
+    stdio: 'inherit',
+  },
+);
 const base = `http://127.0.0.1:${port}`;
 for (;;) {
   try {

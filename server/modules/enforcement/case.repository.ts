@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../db/schema.ts';
 import type {
@@ -24,8 +24,9 @@ const cases = (db: Db) =>
 
 export type CaseFilters = { q?: string; partyIdx?: string; status?: string; procedure?: string; powerId?: number; year?: number };
 
-export function listCases(db: Db, scope: Scope, f: CaseFilters) {
-  let q = cases(db).where(scopeFilter('enforcement_cases.org_unit_id', scope));
+/** Scope, filters and the list's order, on the case table's own columns (for the wide list and the narrow paging alike). */
+function filteredCases<Q extends SelectQueryBuilder<any, 'enforcement_cases', any>>(query: Q, scope: Scope, f: CaseFilters): Q {
+  let q = query.where(scopeFilter('enforcement_cases.org_unit_id', scope)) as SelectQueryBuilder<DB, 'enforcement_cases', any>;
   if (f.status) q = q.where('enforcement_cases.status', '=', f.status as EnforcementCasesTable['status']);
   if (f.procedure) q = q.where('enforcement_cases.procedure', '=', f.procedure as 'simple' | 'ordinary');
   if (f.powerId) q = q.where('enforcement_cases.power_id', '=', f.powerId);
@@ -45,8 +46,17 @@ export function listCases(db: Db, scope: Scope, f: CaseFilters) {
   // `id + 0`, not `id`: ordered by the bare key the planner walked the primary key backwards through every unit's
   // cases until it found this scope's (45,000 rows for a town with old cases, 450 ms on bench/'s province); by the
   // expression it reads the scope's cases through their org index and sorts them (bench/RESULTS.md).
-  return q.orderBy(sql`enforcement_cases.id + 0`, 'desc');
+  return q.orderBy(sql`enforcement_cases.id + 0`, 'desc') as unknown as Q;
 }
+
+/** Every matching case, wide (the attention filters need each case's computed deadlines). */
+export const listCases = (db: Db, scope: Scope, f: CaseFilters) => filteredCases(cases(db), scope, f);
+
+/** The matching cases' ids in the list's order, for paging without reading wide rows off the page. */
+export const matchingCaseIds = (db: Db, scope: Scope, f: CaseFilters) =>
+  filteredCases(db.selectFrom('enforcement_cases').select('enforcement_cases.id').where('enforcement_cases.voided_at', 'is', null), scope, f);
+
+export const casesByIds = (db: Db, ids: readonly number[]) => (ids.length === 0 ? Promise.resolve([]) : cases(db).where('enforcement_cases.id', 'in', ids).execute());
 export type CaseRow = Awaited<ReturnType<ReturnType<typeof listCases>['execute']>>[number];
 
 export const findCase = (db: Db, scope: Scope, id: number) =>

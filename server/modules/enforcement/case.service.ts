@@ -83,7 +83,7 @@ import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import { addressToVillage, maskIdCard, maskIdentifiersInText, maskNameForPublication, maskPhone } from '../../../domain/platform/masking.ts';
 import type { Capability } from '../../../domain/platform/roles.ts';
 import type { WorkCalendar } from '../../../domain/platform/workdays.ts';
-import { paginate, updateVersioned } from '../../db/rows.ts';
+import { inOrderOf, pageOfIds, updateVersioned } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { loadWorkCalendar } from '../../platform/calendar.service.ts';
@@ -386,14 +386,15 @@ export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
 export async function listCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseListItem>> {
   const scope = scopeOf(ctx.actor, 'enforcement.read');
   const partyIdx = q.q && /^(\d{17}[\dXx]|[0-9A-Z]{18})$/.test(q.q.trim()) ? blindIndex(ctx.keys, q.q) : undefined;
-  const query = repo.listCases(ctx.db, scope, { ...q, q: q.q?.trim() || undefined, partyIdx });
+  const filters = { ...q, q: q.q?.trim() || undefined, partyIdx };
   const cal = await loadWorkCalendar(ctx.db);
   // Without an attention filter the page is cut in SQL: a city's thousands of cases are neither loaded nor bundled.
   if (!q.attention) {
-    const page = await paginate(query, q);
-    return { ...page, items: (await bundlesOf(ctx, page.items)).map((b) => listItem(ctx, cal, b)) };
+    const page = await pageOfIds(repo.matchingCaseIds(ctx.db, scope, filters), q);
+    const rows = inOrderOf(page.items, await repo.casesByIds(ctx.db, page.items));
+    return { ...page, items: (await bundlesOf(ctx, rows)).map((b) => listItem(ctx, cal, b)) };
   }
-  const rows = await query.execute();
+  const rows = await repo.listCases(ctx.db, scope, filters).execute();
   let items = (await bundlesOf(ctx, rows)).map((b) => listItem(ctx, cal, b));
   if (q.attention === 'overdue') items = items.filter((i) => i.agenda.deadlines.some((d) => d.overdue));
   if (q.attention === 'due') items = items.filter((i) => i.agenda.deadlines.some((d) => !d.overdue && d.daysLeft <= 7));
