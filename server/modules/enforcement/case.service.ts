@@ -37,6 +37,7 @@ import type {
   TimelineEvent,
 } from '../../../domain/enforcement/contracts.ts';
 import {
+  amountOwed,
   type CaseFacts,
   type CaseStatus,
   canonicalJson,
@@ -224,6 +225,7 @@ function factsOf(b: Bundle): CaseFacts {
       .map((p) => p.approvedOn),
     paymentDueOn: effectiveDue(b),
     courtAppliedOn: (r.court_enforcement as { appliedOn?: string } | null)?.appliedOn ?? null,
+    imported: r.imported,
   };
 }
 
@@ -275,6 +277,7 @@ function listItem(ctx: Ctx, cal: WorkCalendar, b: Bundle): CaseListItem {
     fineAmount: money(r.fine_amount),
     paidAmount: money(r.paid_amount),
     closedOn: r.closed_on,
+    imported: r.imported,
     agenda: agendaOf(cal, b),
     version: r.version,
   };
@@ -1246,8 +1249,14 @@ export const approvePaymentPlan = (ctx: Ctx, id: number, input: PaymentPlanCreat
 export const applyCourtEnforcement = (ctx: Ctx, id: number, input: CourtEnforcementCreate) =>
   step(ctx, id, input.version, 'enforcement.approve', 'court_enforcement', (b) => {
     requireStatus(b, ['served'], '申请人民法院强制执行');
-    const owing = money(b.row.fine_amount) - money(b.row.paid_amount) + surchargeDue(b, input.appliedOn) - money(b.row.surcharge_paid);
-    if (b.row.outcome !== 'penalty' || toCents(owing) <= 0) throw new AppError('ENFORCEMENT_STATE', '罚款和加处罚款已缴清，无须申请强制执行');
+    const owing = amountOwed({
+      outcome: b.row.outcome,
+      fineAmount: money(b.row.fine_amount),
+      paidAmount: money(b.row.paid_amount),
+      surchargeDue: surchargeDue(b, input.appliedOn),
+      surchargePaid: money(b.row.surcharge_paid),
+    });
+    if (owing <= 0) throw new AppError('ENFORCEMENT_STATE', '罚款和加处罚款已缴清，无须申请强制执行');
     if (b.row.court_enforcement) throw new AppError('ENFORCEMENT_STATE', '本案已申请人民法院强制执行');
     notFuture(input.appliedOn, '申请日期', 'appliedOn');
     const problem = courtApplicationProblem({ servedOn: b.row.served_on as string, paymentDue: effectiveDue(b) as string, urgedOn: input.urgedOn, appliedOn: input.appliedOn });
