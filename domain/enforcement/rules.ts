@@ -3,8 +3,8 @@
  * shared/DOMAIN.md §1, §2, §6. Pure functions: every refusal the workflow gives comes from here, with its article.
  */
 import { addDays, addMonths } from '../platform/dates.ts';
-import type { CaseDetail } from './contracts.ts';
 import { addWorkingDays, type WorkCalendar } from '../platform/workdays.ts';
+import type { CaseDetail } from './contracts.ts';
 
 // ── vocabularies ───────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.ts';
 import { counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
+import { enforcementCasesLedger } from '../../modules/enforcement/enforcement.ledger.ts';
 import { studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
 import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
@@ -7,7 +8,14 @@ import { villageHearingsLedger } from '../../modules/villages/villages.ledger.ts
 import type { AnyLedgerKind } from './kind.ts';
 
 /** Every record kind with a ledger, each declared once in its module; the HTTP routes and the CLI serve these. */
-export const ledgerKinds: readonly AnyLedgerKind[] = [mediationDisputesLedger, publicityEventsLedger, studySessionsLedger, villageHearingsLedger, counselMattersLedger];
+export const ledgerKinds: readonly AnyLedgerKind[] = [
+  mediationDisputesLedger,
+  publicityEventsLedger,
+  studySessionsLedger,
+  villageHearingsLedger,
+  counselMattersLedger,
+  enforcementCasesLedger,
+];
 
 export function ledgerKind(id: string): AnyLedgerKind {
   const kind = ledgerKinds.find((k) => k.id === id);

@@ -393,8 +393,7 @@ export function CasePage() {
                   ))}
                 </Space>
                 <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-                  <CheckCircleOutlined />{' '}
-                  {c.imported ? documentAvailable(c, 'decision') : '文书按 GB/T 9704-2012 版式生成（A4，3号仿宋），每次制作记入全过程记录。'}
+                  <CheckCircleOutlined /> {c.imported ? documentAvailable(c, 'decision') : '文书按 GB/T 9704-2012 版式生成（A4，3号仿宋），每次制作记入全过程记录。'}
                 </Typography.Paragraph>
               </Card>
             </Space>
