@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { LedgerJob } from '../../domain/platform/ledger.ts';
-import type { Session } from './helpers.ts';
+import type { DB } from '../db/schema.ts';
+import type { Session, TestEnv } from './helpers.ts';
 
 /** Test helpers for ledgers: download a file, upload a workbook and wait for its import job, read a sheet back. */
 
@@ -66,4 +67,13 @@ export function rowsOf(ws: ExcelJS.Worksheet, headerRow: number, skip: readonly 
     rows.push(row);
   }
   return rows;
+}
+
+/** Rows in a table: what a refused import must leave as it was. */
+export async function countRows(env: TestEnv, table: keyof DB): Promise<number> {
+  const row = await env.platform.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

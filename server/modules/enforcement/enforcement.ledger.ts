@@ -12,7 +12,7 @@ import {
   procedureLabels,
   procedures,
 } from '../../../domain/enforcement/rules.ts';
-import { type DictEntry, type LedgerColumn, normaliseHeader } from '../../../domain/platform/ledger.ts';
+import { type LedgerColumn, normaliseHeader, vocabularyEntries } from '../../../domain/platform/ledger.ts';
 import type { KindProblem, LedgerKind } from '../../platform/ledger/kind.ts';
 import { scopeOf } from '../../platform/permissions.ts';
 import * as repo from './case.repository.ts';
@@ -20,7 +20,6 @@ import { type CaseLedgerItem, casesForLedger, checkHistoricCases, type HistoricC
 import * as reg from './enforcement.repository.ts';
 
 const EXPORT_LIMIT = 50_000;
-const entries = <T extends string>(codes: readonly T[], labels: Record<T, string>): DictEntry[] => codes.map((code) => ({ code, label: labels[code] }));
 
 /** 行政处罚案件台账 — the columns of a town's case register, in order; export-only ones are ignored on import. */
 const columns: LedgerColumn[] = [
@@ -199,8 +198,8 @@ export const enforcementCasesLedger: LedgerKind<HistoricCaseInput, Prep> = {
     return {
       'enforcement.bodies': bodies.map((b) => ({ code: String(b.id), label: b.name })),
       'enforcement.powers': powers.map((p) => ({ code: String(p.id), label: powerLabel(p) })),
-      'enforcement.party_type': entries(partyTypes, partyTypeLabels),
-      'enforcement.procedure': entries(procedures, procedureLabels),
+      'enforcement.party_type': vocabularyEntries(partyTypes, partyTypeLabels),
+      'enforcement.procedure': vocabularyEntries(procedures, procedureLabels),
     };
   },
   prepare: async (ctx) => {
