@@ -98,7 +98,7 @@ describe('importing the old case register', () => {
   it('writes closed cases dated as in the register, marked 台账导入, counted in their year; a second import adds nothing', async () => {
     const [cases, closed] = [await indicator(2019, 'enforcement.penalty_cases'), await indicator(2019, 'enforcement.penalty_cases_closed')];
     const { wb } = register([
-      historic(1),
+      historic(1, { 执法主体: '四棵树镇' }),
       historic(2, { 当事人: '四棵树镇某某商贸有限公司', 当事人类型: '法人或其他组织', 证件号码: '91654202MA7XB81234', 地址: '', 处罚种类: '罚款', '罚款金额（元）': '5,000元' }),
       historic(3, { 程序: '简易程序', 立案日期: '', 处罚决定日期: '2019年6月3日', 处罚种类: '罚款', '罚款金额（元）': 200, 结案日期: '2019/6/3', 归档日期: '2019-12-20' }),
     ]);

@@ -52,11 +52,20 @@ const columns: LedgerColumn[] = [
   { key: 'status', header: '案件状态', type: 'text', exportOnly: true, width: 12 },
 ];
 
-type Prep = { bodies: reg.BodyRow[]; powers: reg.PowerRow[]; officers: reg.OfficerRow[] };
+/** What rows name, in the actor's write scope, by normalised name: looked up once per row of a large register. */
+type Prep = {
+  bodies: Map<string, reg.BodyRow>;
+  /** A town's bodies, by the town's name. */
+  townBodies: Map<string, reg.BodyRow[]>;
+  /** A body's powers by code, name, and 'code name'. */
+  powers: Map<string, reg.PowerRow>;
+  /** Officers by town and name. */
+  officers: Map<string, reg.OfficerRow>;
+};
 
 const MASKED = '为脱敏值，不能导入：请由办理案件的人员导出完整台账';
 const ID_NUMBER = /^(\d{17}[\dX]|[0-9A-HJ-NPQRTUWXY]{18})$/;
-const same = (a: string, b: string) => normaliseHeader(a) === normaliseHeader(b);
+const norm = (v: unknown) => normaliseHeader(v === null || v === undefined ? '' : String(v));
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
 const powerLabel = (p: reg.PowerRow) => `${p.code} ${p.name}`;
@@ -90,18 +99,18 @@ const columnOf: Partial<Record<keyof HistoricCaseInput, string>> = {
 function toRecord(v: Record<string, unknown>, prep: Prep): { record: HistoricCaseInput } | { problems: KindProblem[] } {
   const problems: KindProblem[] = [];
   const fail = (column: string, message: string) => problems.push({ column, message });
-  const body = prep.bodies.find((b) => same(b.name, str(v.body)));
+  // A register may name the town (所属单位) instead of its body: that is the body when the town has only one.
+  const ofTown = prep.townBodies.get(norm(v.body)) ?? [];
+  const body = prep.bodies.get(norm(v.body)) ?? (ofTown.length === 1 ? ofTown[0] : undefined);
   if (!body) fail('body', `「${str(v.body)}」不是您管辖范围内的执法主体`);
-  const named = str(v.power);
-  const power = body && prep.powers.find((p) => p.body_id === body.id && (same(p.code, named) || same(p.name, named) || same(powerLabel(p), named)));
-  if (body && !power) fail('power', `「${named}」不在「${body.name}」的权责清单中`);
+  const power = body && prep.powers.get(`${body.id}|${norm(v.power)}`);
+  if (body && !power) fail('power', `「${str(v.power)}」不在「${body.name}」的权责清单中`);
   const kinds = penaltyKindsOf(list(v.kinds));
   if ('unknown' in kinds) fail('kinds', `「${kinds.unknown}」不是处罚种类（可选：${penaltyKinds.map((k) => penaltyKindLabels[k]).join('；')}）`);
   const officerIds: number[] = [];
-  for (const name of list(v.officers)) {
-    const officer = body && prep.officers.find((o) => o.org_unit_id === body.org_unit_id && same(o.name, name));
-    if (!body) continue;
-    if (!officer) fail('officers', `「${name}」不是「${body.org_unit_name}」已登记的执法人员`);
+  for (const name of body ? list(v.officers) : []) {
+    const officer = prep.officers.get(`${body?.org_unit_id}|${norm(name)}`);
+    if (!officer) fail('officers', `「${name}」不是「${body?.org_unit_name}」已登记的执法人员`);
     else if (officer.user_id === null) fail('officers', `「${name}」尚未关联用户账号：请先在「执法人员」中为其关联账号`);
     else officerIds.push(officer.user_id);
   }
@@ -205,7 +214,14 @@ export const enforcementCasesLedger: LedgerKind<HistoricCaseInput, Prep> = {
   prepare: async (ctx) => {
     const scope = scopeOf(ctx.actor, 'enforcement.write');
     const [bodies, powers, officers] = await Promise.all([reg.listBodies(ctx.db, scope), reg.listPowers(ctx.db, scope), reg.listOfficers(ctx.db, scope)]);
-    return { bodies, powers, officers };
+    const townBodies = new Map<string, reg.BodyRow[]>();
+    for (const b of bodies) townBodies.set(norm(b.org_unit_name), [...(townBodies.get(norm(b.org_unit_name)) ?? []), b]);
+    return {
+      bodies: new Map(bodies.map((b) => [norm(b.name), b])),
+      townBodies,
+      powers: new Map(powers.flatMap((p) => [p.code, p.name, powerLabel(p)].map((name) => [`${p.body_id}|${norm(name)}`, p] as const))),
+      officers: new Map(officers.map((o) => [`${o.org_unit_id}|${norm(o.name)}`, o])),
+    };
   },
   toRecord,
   key: keyOf,
