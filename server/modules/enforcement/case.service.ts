@@ -436,8 +436,9 @@ export async function casesForLedger(ctx: Ctx, q: CaseFilters, limit: number): P
     reg.listOfficers(ctx.db, scopeOf(ctx.actor, 'enforcement.read')),
   ]);
   const users = await reg.usersByIds(ctx.db, [...new Set(rows.flatMap((r) => r.investigator_ids))]);
-  const nameOf = (orgUnitId: number, userId: number) =>
-    officers.find((o) => o.org_unit_id === orgUnitId && o.user_id === userId)?.name ?? users.find((u) => u.id === userId)?.display_name ?? `#${userId}`;
+  const officerNames = new Map(officers.map((o) => [`${o.org_unit_id}|${o.user_id}`, o.name]));
+  const userNames = new Map(users.map((u) => [u.id, u.display_name]));
+  const nameOf = (orgUnitId: number, userId: number) => officerNames.get(`${orgUnitId}|${userId}`) ?? userNames.get(userId) ?? `#${userId}`;
   const items = (await bundlesOf(ctx, rows)).map((b) => ({
     ...listItem(ctx, cal, b),
     kinds: decisionOf(b)?.penalty.kinds ?? [],
