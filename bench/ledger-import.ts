@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { roles } from '../domain/platform/roles.ts';
-import { consoleCtx } from '../server/cli/ledger.ts';
+import { consoleCtx } from '../server/cli/operator.ts';
 import { openPlatform } from '../server/cli/runtime.ts';
 import { type Config, loadConfig } from '../server/config.ts';
 import { ensureDatabase } from '../server/db/client.ts';

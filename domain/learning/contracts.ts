@@ -126,15 +126,6 @@ export const QuestionQuery = Input({
   q: Type.Optional(Type.String({ title: '关键词', maxLength: 64 })),
 });
 export type QuestionQuery = Static<typeof QuestionQuery>;
-/** An .xlsx file sent as base64 in JSON (the one http wrapper, its errors and CSRF, for uploads too). */
-export const XlsxUpload = Input({
-  filename: Text('文件名', 200),
-  content: Type.String({ title: '文件内容', minLength: 4, maxLength: 4_000_000, pattern: '^[A-Za-z0-9+/=\\s]+$' }),
-});
-export const QuestionImport = Input({ orgUnitId: Id('所属单位'), filename: XlsxUpload.properties.filename, content: XlsxUpload.properties.content });
-export type QuestionImport = Static<typeof QuestionImport>;
-export const ImportResult = Type.Object({ created: Type.Integer(), updated: Type.Integer() });
-export type ImportResult = Static<typeof ImportResult>;
 
 // ── papers ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -242,6 +233,9 @@ export const ExamQuery = Input({
   q: Type.Optional(Type.String({ title: '关键词', maxLength: 64 })),
 });
 export type ExamQuery = Static<typeof ExamQuery>;
+/** The 线下考试成绩台账's export: the offline scores of one exam, or of a year's exams, in scope. */
+export const ExamScoreQuery = Input({ examId: Type.Optional(Id('测试')), year: Type.Optional(Year) });
+export type ExamScoreQuery = Static<typeof ExamScoreQuery>;
 export const VersionBody = Input({ version: Version });
 
 export const Candidate = Type.Object({

@@ -171,6 +171,13 @@ export const examStatusLabels: Record<ExamStatus, string> = { draft: '草稿', p
 export const allowsOnline = (mode: ExamMode): boolean => mode !== 'offline';
 export const allowsOffline = (mode: ExamMode): boolean => mode !== 'online';
 
+/** A score as written on a paper sheet ('88', '72.5', '90分'): a number ≥ 0 in half points, or null. */
+export function parseScore(text: string): number | null {
+  const t = text.trim();
+  const n = Number(t.replace(/分$/, ''));
+  return t !== '' && Number.isFinite(n) && n >= 0 && Number.isInteger(n * 2) ? n : null;
+}
+
 export type SittingMode = 'online' | 'offline';
 export type FinalResult = { score: number | null; mode: SittingMode | null; passed: boolean | null };
 

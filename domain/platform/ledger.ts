@@ -257,6 +257,8 @@ export const LedgerImportResult = Type.Object({
   outcome: Type.Union([Type.Literal('imported'), Type.Literal('rejected')]),
   rows: Type.Integer({ title: '数据行' }),
   created: Type.Integer({ title: '新增' }),
+  /** Rows naming a record already there with other values (a question by its 编号, a person's score): changed in place. */
+  updated: Type.Integer({ title: '更新' }),
   skipped: Type.Integer({ title: '已存在（未重复导入）' }),
   failed: Type.Integer({ title: '有错误的行' }),
   problems: Type.Array(LedgerProblem),

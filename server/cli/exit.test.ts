@@ -19,6 +19,9 @@ it('maps every failure to a Chinese message, an English code and a non-zero exit
     code: 'VALIDATION_FAILED',
     message: '输入有误，请检查后重试（username: 用户名不符合要求）',
   });
+  expect(failureOf(new AppError('LEDGER_HEADER_MISSING', '台账缺少必填的列：名称', [{ sheet: '活动', row: 2, column: '名称', message: '缺少此列' }])).message).toBe(
+    '台账缺少必填的列：名称（活动 第2行 「名称」缺少此列）',
+  );
   expect(failureOf(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({
     code: 'DATABASE_UNAVAILABLE',
     message: expect.stringMatching(/^无法连接数据库/),

@@ -15,14 +15,18 @@ const usage: Record<string, string> = {
 };
 const database = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', '28P01', '28000', '3D000', '57P03']);
 
+// A form field (field) or a ledger cell (sheet, row, column) the message is about.
+type Detail = { field?: string; sheet?: string; row?: number; column?: string; message?: string };
+const whereOf = (d: Detail): string => (d.field ? `${d.field}: ` : `${d.sheet ? `${d.sheet} ` : ''}${d.row ? `第${d.row}行 ` : ''}${d.column ? `「${d.column}」` : ''}`);
+
 /**
  * The one place where a failed command becomes its exit: a Chinese message, an English code, a non-zero status
  * (2 for a mistyped command line, 1 otherwise). Help and version output exit 0.
  */
 export function failureOf(err: unknown): Failure {
   if (err instanceof AppError) {
-    const details = Array.isArray(err.details) ? (err.details as { field?: string; message?: string }[]).filter((d) => d.message) : [];
-    const extra = details.map((d) => `${d.field ? `${d.field}: ` : ''}${d.message}`).join('；');
+    const details = Array.isArray(err.details) ? (err.details as Detail[]).filter((d) => d.message) : [];
+    const extra = details.map((d) => `${whereOf(d)}${d.message}`).join('；');
     return { code: err.code, message: extra ? `${err.message}（${extra}）` : err.message, exitCode: 1 };
   }
   if (err instanceof CommanderError) {

@@ -12,7 +12,7 @@ import { registerLedgerCommands } from './ledger.ts';
 import { operatorName } from './operator.ts';
 import { progressBar } from './progress.ts';
 import { reportsForTowns, reportToFile } from './report.ts';
-import { log, openPlatform } from './runtime.ts';
+import { log, openPlatform, withPlatform } from './runtime.ts';
 import { createUser, listUsers, resetPassword, type UserCreateOptions, unlock } from './user.ts';
 
 async function serve(): Promise<void> {
@@ -45,17 +45,6 @@ async function serve(): Promise<void> {
   } else {
     log('管理员用户名：admin（初始密码已在首次启动时显示；遗忘时由其他管理员重置，或运行 fazhi user reset-password admin）');
   }
-}
-
-async function withPlatform(work: (p: Awaited<ReturnType<typeof openPlatform>>['platform']) => Promise<number>): Promise<void> {
-  const { platform, database } = await openPlatform();
-  let code = 0;
-  try {
-    code = await work(platform);
-  } finally {
-    await database.close();
-  }
-  process.exit(code);
 }
 
 const cliActor = { actorId: null, actorName: operatorName(), ip: null };

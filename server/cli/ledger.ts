@@ -1,83 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { LedgerImportMode } from '../../domain/platform/ledger.ts';
-import { type Role, roles } from '../../domain/platform/roles.ts';
+import { roles } from '../../domain/platform/roles.ts';
 import { AppError } from '../errors.ts';
-import type { Ctx, Platform } from '../platform/context.ts';
-import { exportLedger, importLedger, type Progress } from '../platform/ledger/engine.ts';
+import { type Progress as EngineProgress, exportLedger, importLedger } from '../platform/ledger/engine.ts';
 import { ledgerKind, ledgerKinds } from '../platform/ledger/kinds.ts';
-import { log, openPlatform } from './runtime.ts';
+import { consoleCtx } from './operator.ts';
+import { progressBar } from './progress.ts';
+import { log, withPlatform } from './runtime.ts';
 
-/** A command failed: a Chinese message for the clerk, an English code for scripts, a non-zero exit. */
-export class CliError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
-
-const phaseLabel: Record<Progress['phase'], string> = { check: '检查', write: '写入', end: '完成' };
-
-/**
- * The operator at the console acts at one org unit (`--org`, default the root), named in the audit trail as the
- * command line and attributed to a user (`--user`, default admin) for the records' "registered by". Importing holds
- * every role there (as an administrator loading a town's ledgers would); exporting reads as a supervisor does —
- * identifiers masked.
- */
-export async function consoleCtx(p: Platform, o: { org?: string; user?: string }, rolesHeld: readonly Role[]): Promise<Ctx> {
-  const unit = o.org
-    ? await p.db
-        .selectFrom('org_units')
-        .select(['id', 'name', 'path'])
-        .where('voided_at', 'is', null)
-        .where((eb) => (/^\d+$/.test(o.org as string) ? eb('id', '=', Number(o.org)) : eb('name', '=', o.org as string)))
-        .executeTakeFirst()
-    : await p.db.selectFrom('org_units').select(['id', 'name', 'path']).where('parent_id', 'is', null).where('voided_at', 'is', null).orderBy('id').executeTakeFirst();
-  if (!unit) throw new CliError('ORG_NOT_FOUND', `找不到单位「${o.org ?? '(根单位)'}」：请用单位名称或编号`);
-  const username = o.user ?? 'admin';
-  const user = await p.db.selectFrom('users').select(['id', 'username']).where('username', '=', username).executeTakeFirst();
-  if (!user) throw new CliError('USER_NOT_FOUND', `找不到用户「${username}」`);
-  return {
-    ...p,
-    ip: '127.0.0.1',
-    actor: {
-      userId: user.id,
-      username: user.username,
-      displayName: `命令行 (${process.env.USER ?? 'operator'}，以 ${user.username} 名义)`,
-      orgUnitId: unit.id,
-      mustChangePassword: false,
-      grants: rolesHeld.map((role) => ({ role, orgUnitId: unit.id, path: unit.path })),
-      sessionId: '',
-      csrfToken: '',
-    },
-  };
-}
-
-/** Runs one command on an opened platform; any failure prints 错误 + code and exits 1. */
-async function run(work: (p: Platform) => Promise<number>): Promise<void> {
-  let code = 1;
-  try {
-    const { platform, database } = await openPlatform();
-    try {
-      code = await work(platform);
-    } finally {
-      await database.close();
-    }
-  } catch (err) {
-    if (err instanceof AppError || err instanceof CliError) {
-      console.error(`[fazhi] 错误（${err.code}）：${err.message}`);
-      const details = err instanceof AppError && Array.isArray(err.details) ? (err.details as { sheet?: string; row?: number; column?: string; message?: string }[]) : [];
-      for (const d of details.slice(0, 20)) console.error(`  ${d.sheet ? `${d.sheet} ` : ''}${d.row ? `第${d.row}行 ` : ''}${d.column ? `「${d.column}」` : ''}${d.message ?? ''}`);
-    } else {
-      console.error(`[fazhi] 错误（INTERNAL）：${err instanceof Error ? err.message : String(err)}`);
-    }
-    code = 1;
-  }
-  process.exit(code);
-}
+const phaseLabel: Record<EngineProgress['phase'], string> = { check: '检查', write: '写入', end: '完成' };
 
 const kindsHelp = () => ledgerKinds.map((k) => `${k.id}（${k.title}）`).join('、');
 
@@ -90,17 +23,17 @@ export function registerLedgerCommands(program: Command): void {
     .option('--org <name-or-id>', '以哪个单位的身份导入（默认根单位）')
     .option('--user <username>', '记录为哪位用户登记（默认 admin）')
     .action((kindId: string, file: string, o: { mode: string; org?: string; user?: string }) =>
-      run(async (p) => {
-        if (o.mode !== 'all' && o.mode !== 'good') throw new CliError('BAD_MODE', `导入方式不正确：${o.mode}（all | good）`);
-        if (!fs.existsSync(file)) throw new CliError('FILE_NOT_FOUND', `文件不存在：${file}`);
+      withPlatform(async (p) => {
+        if (o.mode !== 'all' && o.mode !== 'good') throw new AppError('CLI_USAGE', `导入方式不正确：${o.mode}（all | good）`);
+        if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `文件不存在：${file}`);
         const kind = ledgerKind(kindId);
         const ctx = await consoleCtx(p, o, roles);
-        const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {percentage}% | {rows} 行', hideCursor: true }, cliProgress.Presets.shades_classic);
-        bar.start(100, 0, { phase: phaseLabel.check, rows: 0 });
+        const bar = progressBar();
+        bar.start(100, '导入');
         const { result, errorFile } = await importLedger(ctx, kind, file, {
           mode: o.mode as LedgerImportMode,
           filename: path.basename(file),
-          onProgress: (pr) => bar.update(pr.percent, { phase: phaseLabel[pr.phase], rows: pr.rowsRead }),
+          onProgress: (pr) => bar.update(pr.percent, `${phaseLabel[pr.phase]} ${pr.rowsRead} 行`),
         }).finally(() => bar.stop());
         for (const pr of result.problems.slice(0, 50)) console.error(`  ${pr.sheet} 第${pr.row}行${pr.column ? `「${pr.column}」` : ''}：${pr.message}`);
         if (result.problems.length > 50 || result.moreProblems) console.error(`  …… 共 ${result.problems.length + result.moreProblems} 处问题`);
@@ -124,10 +57,10 @@ export function registerLedgerCommands(program: Command): void {
     .option('--year <yyyy>', '年度')
     .requiredOption('--out <file>', '输出文件 .xlsx')
     .action((kindId: string, o: { org?: string; year?: string; out: string }) =>
-      run(async (p) => {
+      withPlatform(async (p) => {
         const kind = ledgerKind(kindId);
         const year = o.year === undefined ? undefined : Number(o.year);
-        if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new CliError('BAD_YEAR', `年度不正确：${o.year}`);
+        if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new AppError('CLI_USAGE', `年度不正确：${o.year}`);
         const ctx = await consoleCtx(p, o, ['supervisor']);
         const { buffer, rows } = await exportLedger(ctx, kind, year === undefined ? {} : { year });
         fs.mkdirSync(path.dirname(path.resolve(o.out)), { recursive: true });

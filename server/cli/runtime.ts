@@ -23,3 +23,15 @@ export async function openPlatform(config: Config = loadConfig()): Promise<{ pla
   const keys = loadKeys(config.dataDir, config.masterKey);
   return { platform: { db: database.db, dbKind: database.kind, audit: new AuditTrail(keys, config.dataDir), keys, config }, database };
 }
+
+/** Runs one command on an opened platform and exits with its code; a failure propagates to exitWith (exit.ts). */
+export async function withPlatform(work: (p: Platform) => Promise<number>): Promise<void> {
+  const { platform, database } = await openPlatform();
+  let code = 0;
+  try {
+    code = await work(platform);
+  } finally {
+    await database.close();
+  }
+  process.exit(code);
+}

@@ -44,6 +44,39 @@ export function voidVersioned<T extends VersionedTable>(trx: Transaction<DB>, ta
   return updateVersioned(trx, table, id, version, { voided_at: new Date(), voided_by: actorId, void_reason: reason });
 }
 
+/**
+ * Paging for lists with wide rows: the page's ids and the total in one narrow query (a window count; no joins or
+ * sub-selects run for rows off the page, however deep the page), then the caller loads those rows by id. `query`
+ * selects `id` and carries the list's order.
+ */
+export async function pageOfIds(query: SelectQueryBuilder<any, any, { id: number }>, q: PageQuery): Promise<Page<number>> {
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  const rows = await query
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  // Past the last page no row carries the total.
+  const total =
+    rows[0]?.total ??
+    (page > 1
+      ? await query
+          .clearSelect()
+          .clearOrderBy()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+          .then((r) => Number((r as { n?: number } | undefined)?.n ?? 0))
+      : 0);
+  return { items: rows.map((r) => r.id), total: Number(total), page, pageSize };
+}
+
+/** Rows loaded by id, in the order of `ids`. */
+export const inOrderOf = <R extends { id: number }>(ids: readonly number[], rows: readonly R[]): R[] => {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+};
+
 /** The one pagination: count and one page of any select query. */
 export async function paginate<O>(query: SelectQueryBuilder<any, any, O>, q: PageQuery): Promise<Page<O>> {
   const page = q.page ?? 1;

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Grant, Role } from '../../domain/platform/roles.ts';
 import type { DB } from '../db/schema.ts';
 
@@ -49,11 +50,23 @@ export function findSession(db: Kysely<DB>, sessionId: string) {
       'users.display_name',
       'users.org_unit_id',
       'users.must_change_password',
+      // The grants come in the same round trip: every request starts here.
+      (eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('role_assignments')
+            .innerJoin('org_units', 'org_units.id', 'role_assignments.org_unit_id')
+            .select(['role_assignments.role', 'role_assignments.org_unit_id as orgUnitId', 'org_units.path'])
+            .whereRef('role_assignments.user_id', '=', 'users.id')
+            .where('role_assignments.revoked_at', 'is', null)
+            .where('org_units.voided_at', 'is', null),
+        ).as('grants'),
     ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.ended_at', 'is', null)
     .where('users.voided_at', 'is', null)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((s) => s && { ...s, grants: s.grants.map((g): Grant => ({ role: g.role as Role, orgUnitId: g.orgUnitId, path: g.path })) });
 }
 
 export async function touchSession(db: Kysely<DB>, sessionId: string) {

@@ -93,7 +93,7 @@ export async function actorOf(p: Platform, sessionId: string): Promise<Actor> {
     throw new AppError('SESSION_EXPIRED');
   }
   if (now.getTime() - lastSeen.getTime() > loginPolicy.touchEverySeconds * 1000) await repo.touchSession(p.db, sessionId);
-  const grants = await repo.grantsOf(p.db, s.user_id);
+  const grants = s.grants;
   return {
     userId: s.user_id,
     username: s.username,

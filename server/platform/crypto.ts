@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, type KeyObject, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -6,9 +6,11 @@ import path from 'node:path';
  * Keys derived from one master key that lives outside the database (./data/keys/master.key, mode 0600,
  * or FAZHI_MASTER_KEY), so a stolen dump reveals no personal identifier and cannot re-sign the audit chain.
  */
-export type Keys = { encryption: Buffer; mac: Buffer; blindIndex: Buffer; audit: Buffer };
+export type Keys = { encryption: KeyObject; mac: KeyObject; blindIndex: KeyObject; audit: KeyObject };
 
-export const hmacSm3 = (key: Buffer, data: string | Buffer): Buffer => createHmac('sm3', key).update(data).digest();
+// Held as KeyObjects: given a Buffer, every createHmac/createDecipheriv first checks whether it is a key object,
+// which cost ~10 µs a call — a list page decrypting 80 identifiers spent more time there than in its queries.
+export const hmacSm3 = (key: Buffer | KeyObject, data: string | Buffer): Buffer => createHmac('sm3', key).update(data).digest();
 
 export function loadKeys(dataDir: string, masterKeyHex?: string): Keys {
   return keysFrom(masterKeyOf(dataDir, masterKeyHex));
@@ -29,10 +31,10 @@ export const masterKeyFile = (dataDir: string): string => path.join(dataDir, 'ke
 
 export function keysFrom(master: Buffer): Keys {
   return {
-    encryption: hmacSm3(master, 'fazhi/pii/sm4').subarray(0, 16),
-    mac: hmacSm3(master, 'fazhi/pii/mac'),
-    blindIndex: hmacSm3(master, 'fazhi/pii/index'),
-    audit: hmacSm3(master, 'fazhi/audit'),
+    encryption: createSecretKey(hmacSm3(master, 'fazhi/pii/sm4').subarray(0, 16)),
+    mac: createSecretKey(hmacSm3(master, 'fazhi/pii/mac')),
+    blindIndex: createSecretKey(hmacSm3(master, 'fazhi/pii/index')),
+    audit: createSecretKey(hmacSm3(master, 'fazhi/audit')),
   };
 }
 

@@ -18,6 +18,18 @@ export function scopeOf(actor: Actor, capability: Capability): Scope {
 
 export const can = (actor: Actor, capability: Capability): boolean => hasCapability(actor.grants, capability);
 
+/** Whether the actor may act with `capability` at a unit, by its path; one check per row of a list, the grants read once. */
+export function canAt(actor: Actor, capability: Capability): (unitPath: string) => boolean {
+  const paths = scopePathsFor(actor.grants, capability);
+  return (unitPath) => pathInScope(unitPath, paths);
+}
+
+/**
+ * Who may sign in to an activity held at a unit (a study session's code): anyone whose home unit lies within it — a
+ * town's session takes the town's, its departments' and its villages' people, no grant needed.
+ */
+export const belongsUnder = (homeUnitPath: string, activityUnitPath: string): boolean => pathInScope(homeUnitPath, [activityUnitPath]);
+
 /**
  * SQL condition: the org unit in `column` lies inside the scope. The units are collected first into an array (an
  * InitPlan): as `in (subquery)` the planner often hash-joined a whole table against them, e.g. a seq scan of a
@@ -26,6 +38,11 @@ export const can = (actor: Actor, capability: Capability): boolean => hasCapabil
 export function scopeFilter(column: string, scope: Scope): Expression<SqlBool> {
   const patterns = scope.paths.map((p) => `${p}%`);
   return sql<SqlBool>`${sql.ref(column)} = any(array(select id from org_units where path like any(${patterns}::text[])))`;
+}
+
+/** The actor holds `capability` at the unit directly above `path` (the town of a village): decisions the town records. */
+export function coversParentOf(actor: Actor, capability: Capability, path: string): boolean {
+  return pathInScope(path.replace(/\d+\/$/, ''), scopeOf(actor, capability).paths);
 }
 
 /** The unit must exist and lie in the actor's scope for `capability`; a unit outside scope answers 404, as if absent. */

@@ -13,6 +13,15 @@ export async function download(app: FastifyInstance, s: Session, url: string): P
   return res.rawPayload;
 }
 
+/** How many rows a table holds now (an import that is refused must leave every count as it was). */
+export async function rowCount(env: TestEnv, table: keyof DB): Promise<number> {
+  const { n } = await env.platform.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 /** Uploads as multipart (field `file`); answers the HTTP status and, when accepted, the job once it has ended. */
 export async function importFile(
   app: FastifyInstance,
@@ -67,13 +76,4 @@ export function rowsOf(ws: ExcelJS.Worksheet, headerRow: number, skip: readonly 
     rows.push(row);
   }
   return rows;
-}
-
-/** Rows in a table: what a refused import must leave as it was. */
-export async function countRows(env: TestEnv, table: keyof DB): Promise<number> {
-  const row = await env.platform.db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

@@ -45,7 +45,7 @@ function ImportDialog({ kind, title, open, onClose, onImported }: { kind: string
       try {
         const next = await api.get<LedgerJob>(`/api/ledgers/jobs/${job.id}`);
         setJob(next);
-        if (next.state === 'done' && next.result?.created) onImported?.();
+        if (next.state === 'done' && (next.result?.created || next.result?.updated)) onImported?.();
       } catch (err) {
         showError(err);
       }
@@ -98,7 +98,7 @@ function ImportDialog({ kind, title, open, onClose, onImported }: { kind: string
           <Alert
             type={result.failed ? 'warning' : 'success'}
             showIcon
-            message={`读取 ${result.rows} 行：新增 ${result.created}，已存在未重复导入 ${result.skipped}${result.failed ? `，有错误未导入 ${result.failed}` : ''}`}
+            message={`读取 ${result.rows} 行：新增 ${result.created}${result.updated ? `，更新 ${result.updated}` : ''}，已存在未重复导入 ${result.skipped}${result.failed ? `，有错误未导入 ${result.failed}` : ''}`}
             action={
               result.errorFile ? (
                 <Download path={result.errorFile} filename="未导入的行_错误说明.xlsx" type="link">

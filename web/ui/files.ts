@@ -1,19 +1,9 @@
 import { ApiError, api, type QueryParams } from '../app/http.ts';
 
 /**
- * Files in and out of every module. Uploads (.xlsx ledgers) travel base64 inside JSON through the one http
- * wrapper, so they get its CSRF token and error handling; downloads are plain GETs (no token needed) whose
- * body is a file — unless the server refuses, when its {error} is turned into the same ApiError.
+ * Files in and out of every module. Uploads (.xlsx ledgers) go as multipart with the CSRF token; downloads are plain
+ * GETs (no token needed) whose body is a file — unless the server refuses, when its {error} becomes the same ApiError.
  */
-
-export function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new ApiError(0, 'FILE_READ', '无法读取所选文件'));
-    reader.readAsDataURL(file);
-  });
-}
 
 function filenameOf(res: Response, fallback: string): string {
   const header = res.headers.get('content-disposition') ?? '';

@@ -263,6 +263,20 @@ type Ordinary = {
   archivedOn: string;
 };
 
+type Evidence = Ordinary['evidence'][number];
+/** Evidence collected at `at` (local time, yyyy-mm-ddThh:mm) and `place`. */
+const evidence = (kind: Evidence['kind'], title: string, at: string, place: string): Evidence => ({ kind, title, at: `${at}:00+08:00`, place });
+/** The party's statement (询问笔录), taken in the brigade's interview room. */
+const statement = (who: string, at: string) => evidence('party_statement', `询问笔录（${who}）`, at, '四棵树镇综合执法大队询问室');
+/** A resident of the town as a case's party: name and the address within 四棵树镇, with ID number and phone when known. */
+const resident = (name: string, address: string, known: { idNumber?: string; phone?: string } = {}) => ({
+  partyType: 'person' as const,
+  partyName: name,
+  partyIdNumber: known.idNumber,
+  partyPhone: known.phone,
+  partyAddress: `乌苏市四棵树镇${address}`,
+});
+
 export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<void> {
   const townId = units.get('四棵树镇') as number;
   const body = await svc.createBody(ctx, {
@@ -295,9 +309,7 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
   const simpleCases: Omit<SimpleCaseCreate, 'officerIds'>[] = [
     {
       powerId: powerIds.get('XZCF-014') as number,
-      partyType: 'person',
-      partyName: '刘永福',
-      partyAddress: '乌苏市四棵树镇夹河子村4组12号',
+      ...resident('刘永福', '夹河子村4组12号'),
       summary: '在镇区人民路公共场所乱倒生活垃圾',
       actDate: '2024-04-16',
       actPlace: '四棵树镇人民路农贸市场东侧',
@@ -309,10 +321,7 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
     },
     {
       powerId: powerIds.get('XZCF-004') as number,
-      partyType: 'person',
-      partyName: '陈国华',
-      partyIdNumber: '654202197806153217',
-      partyAddress: '乌苏市四棵树镇黄渠村2组7号',
+      ...resident('陈国华', '黄渠村2组7号', { idNumber: '654202197806153217' }),
       summary: '在黄渠村村道旁随意倾倒生活垃圾',
       actDate: '2024-06-05',
       actPlace: '黄渠村村道2公里处',
@@ -326,9 +335,7 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
     },
     {
       powerId: powerIds.get('XZCF-016') as number,
-      partyType: 'person',
-      partyName: '阿依古丽·买买提',
-      partyAddress: '乌苏市四棵树镇四棵树村1组3号',
+      ...resident('阿依古丽·买买提', '四棵树村1组3号'),
       summary: '私家车长时间停放于镇卫生院消防车通道',
       actDate: '2024-09-10',
       actPlace: '四棵树镇卫生院消防车通道',
@@ -356,11 +363,7 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
     {
       power: 'XZCF-005',
       clue: {
-        partyType: 'person',
-        partyName: '张建国',
-        partyIdNumber: '654202196805214519',
-        partyPhone: '13899621455',
-        partyAddress: '乌苏市四棵树镇吉尔格勒特村3组21号',
+        ...resident('张建国', '吉尔格勒特村3组21号', { idNumber: '654202196805214519', phone: '13899621455' }),
         summary: '在吉尔格勒特村耕地内露天焚烧玉米秸秆',
         actDate: '2024-03-22',
         actPlace: '吉尔格勒特村3组耕地',
@@ -370,9 +373,9 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
       requestedOn: '2024-03-25',
       filedOn: '2024-03-25',
       evidence: [
-        { kind: 'inspection_record', title: '现场检查笔录', at: '2024-03-25T10:30:00+08:00', place: '吉尔格勒特村3组耕地' },
-        { kind: 'audiovisual', title: '现场照片6张', at: '2024-03-25T10:40:00+08:00', place: '吉尔格勒特村3组耕地' },
-        { kind: 'party_statement', title: '询问笔录（张建国）', at: '2024-03-26T15:00:00+08:00', place: '四棵树镇综合执法大队询问室' },
+        evidence('inspection_record', '现场检查笔录', '2024-03-25T10:30', '吉尔格勒特村3组耕地'),
+        evidence('audiovisual', '现场照片6张', '2024-03-25T10:40', '吉尔格勒特村3组耕地'),
+        statement('张建国', '2024-03-26T15:00'),
       ],
       conclude: {
         concludedOn: '2024-04-01',
@@ -396,10 +399,7 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
     {
       power: 'XZCF-001',
       clue: {
-        partyType: 'person',
-        partyName: '王志强',
-        partyIdNumber: '654202197902118835',
-        partyAddress: '乌苏市四棵树镇高泉村5组9号',
+        ...resident('王志强', '高泉村5组9号', { idNumber: '654202197902118835' }),
         summary: '未经批准在高泉村集体土地上新建住宅',
         actDate: '2024-04-10',
         actEndDate: '2024-05-06',
@@ -410,9 +410,9 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
       requestedOn: '2024-05-07',
       filedOn: '2024-05-08',
       evidence: [
-        { kind: 'inspection_record', title: '现场勘验笔录及测绘图', at: '2024-05-09T11:00:00+08:00', place: '高泉村5组村道北侧' },
-        { kind: 'documentary', title: '高泉村村民委员会证明、宅基地审批档案查询结果', at: '2024-05-13T10:00:00+08:00', place: '高泉村村民委员会' },
-        { kind: 'party_statement', title: '询问笔录（王志强）', at: '2024-05-14T16:00:00+08:00', place: '四棵树镇综合执法大队询问室' },
+        evidence('inspection_record', '现场勘验笔录及测绘图', '2024-05-09T11:00', '高泉村5组村道北侧'),
+        evidence('documentary', '高泉村村民委员会证明、宅基地审批档案查询结果', '2024-05-13T10:00', '高泉村村民委员会'),
+        statement('王志强', '2024-05-14T16:00'),
       ],
       conclude: {
         concludedOn: '2024-05-24',
@@ -455,9 +455,9 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
       requestedOn: '2024-07-09',
       filedOn: '2024-07-09',
       evidence: [
-        { kind: 'inspection_record', title: '现场检查笔录、无人机航拍视频', at: '2024-07-10T10:00:00+08:00', place: '四棵树河K12+300段左岸' },
-        { kind: 'documentary', title: '河道管理范围划界图（乌苏市水利局）', at: '2024-07-11T11:00:00+08:00', place: '乌苏市水利局' },
-        { kind: 'party_statement', title: '询问笔录（公司委托代理人）', at: '2024-07-12T15:30:00+08:00', place: '四棵树镇综合执法大队询问室' },
+        evidence('inspection_record', '现场检查笔录、无人机航拍视频', '2024-07-10T10:00', '四棵树河K12+300段左岸'),
+        evidence('documentary', '河道管理范围划界图（乌苏市水利局）', '2024-07-11T11:00', '乌苏市水利局'),
+        statement('公司委托代理人', '2024-07-12T15:30'),
       ],
       conclude: {
         concludedOn: '2024-07-19',
@@ -483,11 +483,7 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
     {
       power: 'XZCF-013',
       clue: {
-        partyType: 'person',
-        partyName: '李红梅',
-        partyIdNumber: '654202198211206626',
-        partyPhone: '13565421877',
-        partyAddress: '乌苏市四棵树镇四棵树村6组15号',
+        ...resident('李红梅', '四棵树村6组15号', { idNumber: '654202198211206626', phone: '13565421877' }),
         summary: '未取得采伐许可证采伐自家林地杨树',
         actDate: '2024-08-12',
         actPlace: '四棵树村6组林地',
@@ -497,9 +493,9 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
       requestedOn: '2024-08-14',
       filedOn: '2024-08-15',
       evidence: [
-        { kind: 'inspection_record', title: '现场勘验笔录、伐桩检尺记录', at: '2024-08-16T10:00:00+08:00', place: '四棵树村6组林地' },
-        { kind: 'documentary', title: '林木价格鉴定意见', at: '2024-08-22T10:00:00+08:00', place: '乌苏市林业和草原局' },
-        { kind: 'witness', title: '证人证言（护林员）', at: '2024-08-16T15:00:00+08:00', place: '四棵树村村民委员会' },
+        evidence('inspection_record', '现场勘验笔录、伐桩检尺记录', '2024-08-16T10:00', '四棵树村6组林地'),
+        evidence('documentary', '林木价格鉴定意见', '2024-08-22T10:00', '乌苏市林业和草原局'),
+        evidence('witness', '证人证言（护林员）', '2024-08-16T15:00', '四棵树村村民委员会'),
       ],
       conclude: {
         concludedOn: '2024-08-29',
@@ -526,9 +522,7 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
     {
       power: 'XZCF-003',
       clue: {
-        partyType: 'person',
-        partyName: '赵明',
-        partyAddress: '乌苏市四棵树镇夹河子村1组2号',
+        ...resident('赵明', '夹河子村1组2号'),
         summary: '未取得乡村建设规划许可证建设彩钢棚',
         actDate: '2024-10-14',
         actPlace: '夹河子村1组',
@@ -538,8 +532,8 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
       requestedOn: '2024-10-16',
       filedOn: '2024-10-16',
       evidence: [
-        { kind: 'inspection_record', title: '现场检查笔录、照片', at: '2024-10-17T11:00:00+08:00', place: '夹河子村1组' },
-        { kind: 'documentary', title: '当事人自行拆除后的复查记录', at: '2024-10-24T10:00:00+08:00', place: '夹河子村1组' },
+        evidence('inspection_record', '现场检查笔录、照片', '2024-10-17T11:00', '夹河子村1组'),
+        evidence('documentary', '当事人自行拆除后的复查记录', '2024-10-24T10:00', '夹河子村1组'),
       ],
       conclude: {
         concludedOn: '2024-10-28',
@@ -674,9 +668,7 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
   // Two open 2025 cases: one past its 90 days without a decision, one whose fine is unpaid past 15 days.
   let open = await cases.createClue(officer, {
     powerId: powerIds.get('XZCF-011') as number,
-    partyType: 'person',
-    partyName: '马福祥',
-    partyAddress: '乌苏市四棵树镇高泉村2组11号',
+    ...resident('马福祥', '高泉村2组11号'),
     summary: '森林防火期内在林区边缘野外烧荒',
     actDate: '2025-04-02',
     actPlace: '高泉村2组林区边缘',
@@ -696,9 +688,7 @@ export async function loadEnforcementDemo(ctx: Ctx, units: DemoUnits): Promise<v
 
   let unpaid = await cases.createClue(officer, {
     powerId: powerIds.get('XZCF-012') as number,
-    partyType: 'person',
-    partyName: '努尔江·吐尔洪',
-    partyAddress: '乌苏市四棵树镇吉尔格勒特村7组4号',
+    ...resident('努尔江·吐尔洪', '吉尔格勒特村7组4号'),
     summary: '草原防火期内在草场野外用火',
     actDate: '2025-05-06',
     actPlace: '吉尔格勒特村7组夏牧场',

@@ -14,94 +14,82 @@ import type { DemoUnits } from './modules.ts';
 const TOWN = '四棵树镇';
 const VILLAGES = ['四棵树村', '吉尔格勒特村', '夹河子村', '黄渠村', '高泉村'];
 
-const m = (name: string, gender: 'female' | 'male', position: MemberCreate['position'], title: string, joinedOn: string, phone?: string, ethnicity = ''): MemberCreate => ({
+type Member = Omit<MemberCreate, 'joinedOn'>;
+const m = (name: string, gender: 'female' | 'male', position: MemberCreate['position'], title: string, phone: string, ethnicity = ''): Member => ({
   name,
   gender,
   position,
   title,
-  joinedOn,
   phone,
   ethnicity,
 });
 
-/** `renewedOn`: the committee was re-elected (换届, members 连选连任) on that day, starting a new three-year term. */
-const committeeSpecs: { unit: string; name: string; termStart: string; renewedOn?: string; address: string; members: MemberCreate[] }[] = [
-  {
-    unit: TOWN,
-    name: '四棵树镇人民调解委员会',
-    termStart: '2021-03-01',
-    renewedOn: '2024-03-01',
-    address: '四棵树镇综治中心一楼调解室',
-    members: [
-      m('李秀兰', 'female', 'director', '司法所所长', '2021-03-01', '13909921234', '汉族'),
-      m('哈力木拉提', 'male', 'deputy_director', '综治中心主任', '2021-03-01', '13899520011', '哈萨克族'),
-      m('古丽娜尔', 'female', 'member', '司法所专职调解员', '2021-03-01', '13565420032', '维吾尔族'),
-      m('王德福', 'male', 'member', '镇派出所民警', '2021-03-01', '13709921105', '汉族'),
-      m('阿依古丽', 'female', 'member', '镇妇联主席', '2021-03-01', '15199520218', '维吾尔族'),
-      m('陈律师', 'male', 'mediator', '常年法律顾问（聘任调解员）', '2021-03-01', '13809921888', '汉族'),
+/**
+ * A committee named after its unit (at a village's 村委会 unless `address` says otherwise), every member joining when
+ * its first term began; `renewedOn`: re-elected (换届, members 连选连任) on that day, starting a new three-year term.
+ */
+const committee = (unit: string, termStart: string, members: Member[], more: { renewedOn?: string; address?: string } = {}) => ({
+  unit,
+  name: `${unit}人民调解委员会`,
+  termStart,
+  renewedOn: more.renewedOn,
+  address: more.address ?? `${unit}村委会`,
+  members: members.map((x): MemberCreate => ({ ...x, joinedOn: termStart })),
+});
+
+const committeeSpecs = [
+  committee(
+    TOWN,
+    '2021-03-01',
+    [
+      m('李秀兰', 'female', 'director', '司法所所长', '13909921234', '汉族'),
+      m('哈力木拉提', 'male', 'deputy_director', '综治中心主任', '13899520011', '哈萨克族'),
+      m('古丽娜尔', 'female', 'member', '司法所专职调解员', '13565420032', '维吾尔族'),
+      m('王德福', 'male', 'member', '镇派出所民警', '13709921105', '汉族'),
+      m('阿依古丽', 'female', 'member', '镇妇联主席', '15199520218', '维吾尔族'),
+      m('陈律师', 'male', 'mediator', '常年法律顾问（聘任调解员）', '13809921888', '汉族'),
     ],
-  },
-  {
-    unit: '四棵树村',
-    name: '四棵树村人民调解委员会',
-    termStart: '2023-12-26',
-    address: '四棵树村村委会',
-    members: [
-      m('刘长青', 'male', 'director', '村党支部书记', '2023-12-26', '13999521101'),
-      m('张桂芬', 'female', 'member', '村妇联主席', '2023-12-26', '13999521102'),
-      m('马文礼', 'male', 'member', '村民小组长', '2023-12-26', '13999521103'),
-      m('赵玉兰', 'female', 'mediator', '退休教师（聘任调解员）', '2023-12-26', '13999521104'),
+    { renewedOn: '2024-03-01', address: '四棵树镇综治中心一楼调解室' },
+  ),
+  committee('四棵树村', '2023-12-26', [
+    m('刘长青', 'male', 'director', '村党支部书记', '13999521101'),
+    m('张桂芬', 'female', 'member', '村妇联主席', '13999521102'),
+    m('马文礼', 'male', 'member', '村民小组长', '13999521103'),
+    m('赵玉兰', 'female', 'mediator', '退休教师（聘任调解员）', '13999521104'),
+  ]),
+  committee('吉尔格勒特村', '2023-12-20', [
+    m('努尔兰', 'male', 'director', '村委会主任', '13999522201', '哈萨克族'),
+    m('古丽巴哈尔', 'female', 'deputy_director', '村妇联主席', '13999522202', '哈萨克族'),
+    m('叶尔波拉提', 'male', 'member', '村民小组长', '13999522203', '哈萨克族'),
+    m('李建华', 'male', 'member', '村民代表', '13999522204', '汉族'),
+  ]),
+  committee('夹河子村', '2023-12-25', [
+    m('吐尔逊江', 'male', 'director', '村党支部书记', '13999523301', '维吾尔族'),
+    m('王春梅', 'female', 'member', '村妇联主席', '13999523302', '汉族'),
+    m('周海', 'male', 'member', '村民小组长', '13999523303', '汉族'),
+  ]),
+  committee(
+    '黄渠村',
+    '2021-12-28',
+    [
+      m('杨国庆', 'male', 'director', '村委会主任', '13999524401', '回族'),
+      m('马秀英', 'female', 'member', '村妇联主席', '13999524402', '回族'),
+      m('孙志刚', 'male', 'member', '村民代表', '13999524403', '汉族'),
+      m('何丽', 'female', 'member', '村会计', '13999524404', '汉族'),
+      m('布尔兰', 'male', 'member', '村民小组长', '13999524405', '哈萨克族'),
     ],
-  },
-  {
-    unit: '吉尔格勒特村',
-    name: '吉尔格勒特村人民调解委员会',
-    termStart: '2023-12-20',
-    address: '吉尔格勒特村村委会',
-    members: [
-      m('努尔兰', 'male', 'director', '村委会主任', '2023-12-20', '13999522201', '哈萨克族'),
-      m('古丽巴哈尔', 'female', 'deputy_director', '村妇联主席', '2023-12-20', '13999522202', '哈萨克族'),
-      m('叶尔波拉提', 'male', 'member', '村民小组长', '2023-12-20', '13999522203', '哈萨克族'),
-      m('李建华', 'male', 'member', '村民代表', '2023-12-20', '13999522204', '汉族'),
+    { renewedOn: '2024-12-28' },
+  ),
+  committee(
+    '高泉村',
+    '2021-12-30',
+    [
+      m('热合曼', 'male', 'director', '村党支部书记', '13999525501', '维吾尔族'),
+      m('帕提古丽', 'female', 'member', '村妇联主席', '13999525502', '维吾尔族'),
+      m('田永福', 'male', 'member', '村民小组长', '13999525503', '汉族'),
     ],
-  },
-  {
-    unit: '夹河子村',
-    name: '夹河子村人民调解委员会',
-    termStart: '2023-12-25',
-    address: '夹河子村村委会',
-    members: [
-      m('吐尔逊江', 'male', 'director', '村党支部书记', '2023-12-25', '13999523301', '维吾尔族'),
-      m('王春梅', 'female', 'member', '村妇联主席', '2023-12-25', '13999523302', '汉族'),
-      m('周海', 'male', 'member', '村民小组长', '2023-12-25', '13999523303', '汉族'),
-    ],
-  },
-  {
-    unit: '黄渠村',
-    name: '黄渠村人民调解委员会',
-    termStart: '2021-12-28',
-    renewedOn: '2024-12-28',
-    address: '黄渠村村委会',
-    members: [
-      m('杨国庆', 'male', 'director', '村委会主任', '2021-12-28', '13999524401', '回族'),
-      m('马秀英', 'female', 'member', '村妇联主席', '2021-12-28', '13999524402', '回族'),
-      m('孙志刚', 'male', 'member', '村民代表', '2021-12-28', '13999524403', '汉族'),
-      m('何丽', 'female', 'member', '村会计', '2021-12-28', '13999524404', '汉族'),
-      m('布尔兰', 'male', 'member', '村民小组长', '2021-12-28', '13999524405', '哈萨克族'),
-    ],
-  },
-  {
-    unit: '高泉村',
-    name: '高泉村人民调解委员会',
-    termStart: '2021-12-30',
-    renewedOn: '2024-12-30',
-    address: '高泉村村委会',
-    members: [
-      m('热合曼', 'male', 'director', '村党支部书记', '2021-12-30', '13999525501', '维吾尔族'),
-      m('帕提古丽', 'female', 'member', '村妇联主席', '2021-12-30', '13999525502', '维吾尔族'),
-      m('田永福', 'male', 'member', '村民小组长', '2021-12-30', '13999525503', '汉族'),
-    ],
-  },
+    { renewedOn: '2024-12-30' },
+  ),
 ];
 
 const trainings = [

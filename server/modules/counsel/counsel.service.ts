@@ -40,6 +40,7 @@ import { updateVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
+import { found, pageOf, updateAudited } from '../../platform/records.ts';
 import * as repo from './counsel.repository.ts';
 
 const READ = 'counsel.read';
@@ -76,11 +77,7 @@ async function toEngagements(ctx: Ctx, rows: repo.EngagementRow[]): Promise<Enga
   }));
 }
 
-async function engagementRow(ctx: Ctx, id: number, field = 'id') {
-  const row = await repo.findEngagement(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '法律顾问聘用记录不存在', { field });
-  return row;
-}
+const engagementRow = (ctx: Ctx, id: number, field = 'id') => found(repo.findEngagement(ctx.db, scopeOf(ctx.actor, READ), id), '法律顾问聘用记录不存在', field);
 
 export const getEngagement = async (ctx: Ctx, id: number): Promise<Engagement> => (await toEngagements(ctx, [await engagementRow(ctx, id)]))[0] as Engagement;
 
@@ -119,8 +116,12 @@ export async function updateEngagement(ctx: Ctx, id: number, input: EngagementUp
   const before = await getEngagement(ctx, id);
   await requireUnitInScope(ctx.db, ctx.actor, WRITE, before.orgUnitId);
   await checkEngagement(ctx, { leadUserId: input.leadUserId, startsOn: input.startsOn ?? before.startsOn, endsOn: input.endsOn ?? before.endsOn });
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'counsel_engagements', id, input.version, {
+  await updateAudited(
+    ctx,
+    'counsel_engagements',
+    id,
+    input.version,
+    {
       firm: input.firm,
       lawyers: input.lawyers,
       lead_user_id: input.leadUserId,
@@ -129,9 +130,9 @@ export async function updateEngagement(ctx: Ctx, id: number, input: EngagementUp
       scope: input.scope,
       fee: input.fee,
       contract_no: input.contractNo,
-    });
-    return { result: undefined, audit: { action: 'counsel.engagement_update', entityType: 'counsel_engagement', entityId: id, orgUnitId: before.orgUnitId, before, after: input } };
-  });
+    },
+    { action: 'counsel.engagement_update', entityType: 'counsel_engagement', entityId: id, orgUnitId: before.orgUnitId, before, after: input },
+  );
   return getEngagement(ctx, id);
 }
 
@@ -161,18 +162,13 @@ function toMatter(r: repo.MatterRow, on = today()): Matter {
   };
 }
 
-async function matterRow(ctx: Ctx, id: number) {
-  const row = await repo.findMatter(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '法律事务不存在');
-  return row;
-}
+const matterRow = (ctx: Ctx, id: number) => found(repo.findMatter(ctx.db, scopeOf(ctx.actor, READ), id), '法律事务不存在');
 
 export const getMatter = async (ctx: Ctx, id: number): Promise<Matter> => toMatter(await matterRow(ctx, id));
 
 export async function listMatters(ctx: Ctx, q: MatterQuery): Promise<Page<Matter>> {
   const on = today();
-  const page = await repo.listMatters(ctx.db, scopeOf(ctx.actor, READ), q, on);
-  return { ...page, items: page.items.map((r) => toMatter(r, on)) };
+  return pageOf(repo.listMatters(ctx.db, scopeOf(ctx.actor, READ), q, on), (rows) => rows.map((r) => toMatter(r, on)));
 }
 
 async function checkMatter(ctx: Ctx, m: { engagementId?: number | null; receivedOn: string; deadline: string }) {
@@ -213,8 +209,12 @@ export async function updateMatter(ctx: Ctx, id: number, input: MatterUpdate): P
     receivedOn: input.receivedOn ?? before.receivedOn,
     deadline: input.deadline ?? before.deadline,
   });
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'counsel_matters', id, input.version, {
+  await updateAudited(
+    ctx,
+    'counsel_matters',
+    id,
+    input.version,
+    {
       engagement_id: input.engagementId,
       kind: input.kind,
       title: input.title,
@@ -225,9 +225,9 @@ export async function updateMatter(ctx: Ctx, id: number, input: MatterUpdate): P
       amount: input.amount,
       description: input.description,
       opinion: input.opinion,
-    });
-    return { result: undefined, audit: { action: 'counsel.matter_update', entityType: 'counsel_matter', entityId: id, orgUnitId: before.orgUnitId, before, after: input } };
-  });
+    },
+    { action: 'counsel.matter_update', entityType: 'counsel_matter', entityId: id, orgUnitId: before.orgUnitId, before, after: input },
+  );
   return getMatter(ctx, id);
 }
 
@@ -317,17 +317,12 @@ async function toLawsuits(ctx: Ctx, rows: repo.LawsuitRow[]): Promise<Lawsuit[]>
   });
 }
 
-async function lawsuitRow(ctx: Ctx, id: number) {
-  const row = await repo.findLawsuit(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '诉讼（复议）案件不存在');
-  return row;
-}
+const lawsuitRow = (ctx: Ctx, id: number) => found(repo.findLawsuit(ctx.db, scopeOf(ctx.actor, READ), id), '诉讼（复议）案件不存在');
 
 export const getLawsuit = async (ctx: Ctx, id: number): Promise<Lawsuit> => (await toLawsuits(ctx, [await lawsuitRow(ctx, id)]))[0] as Lawsuit;
 
 export async function listLawsuits(ctx: Ctx, q: LawsuitQuery): Promise<Page<Lawsuit>> {
-  const page = await repo.listLawsuits(ctx.db, scopeOf(ctx.actor, READ), q);
-  return { ...page, items: await toLawsuits(ctx, page.items) };
+  return pageOf(repo.listLawsuits(ctx.db, scopeOf(ctx.actor, READ), q), (rows) => toLawsuits(ctx, rows));
 }
 
 export async function createLawsuit(ctx: Ctx, input: LawsuitCreate): Promise<Lawsuit> {
@@ -369,8 +364,12 @@ export async function updateLawsuit(ctx: Ctx, id: number, input: LawsuitUpdate):
   const before = await writableLawsuit(ctx, id);
   if (input.engagementId) await engagementRow(ctx, input.engagementId, 'engagementId');
   if (input.filedOn && input.filedOn > today()) throw rule('立案日期不能晚于今天', 'filedOn');
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'lawsuits', id, input.version, {
+  await updateAudited(
+    ctx,
+    'lawsuits',
+    id,
+    input.version,
+    {
       kind: input.kind,
       case_no: input.caseNo,
       cause: input.cause,
@@ -381,9 +380,9 @@ export async function updateLawsuit(ctx: Ctx, id: number, input: LawsuitUpdate):
       filed_on: input.filedOn,
       engagement_id: input.engagementId,
       summary: input.summary,
-    });
-    return { result: undefined, audit: { action: 'counsel.lawsuit_update', entityType: 'lawsuit', entityId: id, orgUnitId: before.org_unit_id, before, after: input } };
-  });
+    },
+    { action: 'counsel.lawsuit_update', entityType: 'lawsuit', entityId: id, orgUnitId: before.org_unit_id, before, after: input },
+  );
   return getLawsuit(ctx, id);
 }
 
@@ -441,8 +440,12 @@ export async function updateHearing(ctx: Ctx, lawsuitId: number, hearingId: numb
     absenceReason: input.absenceReason === undefined ? before.absenceReason : input.absenceReason,
   };
   checkHearing(lawsuit, next);
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'lawsuit_hearings', hearingId, input.version, {
+  await updateAudited(
+    ctx,
+    'lawsuit_hearings',
+    hearingId,
+    input.version,
+    {
       instance: input.instance,
       held_on: input.heldOn,
       place: input.place,
@@ -451,9 +454,9 @@ export async function updateHearing(ctx: Ctx, lawsuitId: number, hearingId: numb
       absence_reason: input.absenceReason,
       absence_note: input.absenceNote,
       note: input.note,
-    });
-    return { result: undefined, audit: { action: 'counsel.hearing_update', entityType: 'lawsuit', entityId: lawsuitId, orgUnitId: lawsuit.org_unit_id, before, after: input } };
-  });
+    },
+    { action: 'counsel.hearing_update', entityType: 'lawsuit', entityId: lawsuitId, orgUnitId: lawsuit.org_unit_id, before, after: input },
+  );
   return getLawsuit(ctx, lawsuitId);
 }
 
@@ -464,20 +467,21 @@ export async function concludeLawsuit(ctx: Ctx, id: number, input: LawsuitConclu
   if (input.outcomeOn > today()) throw rule('裁判日期不能晚于今天', 'outcomeOn');
   if (input.performedOn && input.performedOn < input.outcomeOn) throw rule('履行日期不能早于裁判日期', 'performedOn');
   if (input.performedOn && input.judgmentPerformed !== true) throw rule('填写履行日期时请选择「已履行」', 'judgmentPerformed');
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'lawsuits', id, input.version, {
+  await updateAudited(
+    ctx,
+    'lawsuits',
+    id,
+    input.version,
+    {
       status: 'concluded',
       outcome: input.outcome,
       outcome_on: input.outcomeOn,
       judgment_performed: input.judgmentPerformed ?? null,
       performed_on: input.performedOn ?? null,
       performance_note: input.performanceNote,
-    });
-    return {
-      result: undefined,
-      audit: { action: 'counsel.lawsuit_conclude', entityType: 'lawsuit', entityId: id, orgUnitId: before.org_unit_id, before: { status: before.status }, after: input },
-    };
-  });
+    },
+    { action: 'counsel.lawsuit_conclude', entityType: 'lawsuit', entityId: id, orgUnitId: before.org_unit_id, before: { status: before.status }, after: input },
+  );
   return getLawsuit(ctx, id);
 }
 
@@ -489,8 +493,12 @@ export async function appealLawsuit(ctx: Ctx, id: number, input: LawsuitAppeal):
   if (problem) throw new AppError('COUNSEL_STATE', problem);
   if (before.outcome_on && input.filedOn < before.outcome_on) throw rule(`立案日期不能早于原裁判日期 ${before.outcome_on}`, 'filedOn');
   if (input.filedOn > today()) throw rule('立案日期不能晚于今天', 'filedOn');
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'lawsuits', id, input.version, {
+  await updateAudited(
+    ctx,
+    'lawsuits',
+    id,
+    input.version,
+    {
       status: 'pending',
       instance: input.instance,
       court: input.court,
@@ -499,19 +507,16 @@ export async function appealLawsuit(ctx: Ctx, id: number, input: LawsuitAppeal):
       outcome_on: null,
       judgment_performed: null,
       performed_on: null,
-    });
-    return {
-      result: undefined,
-      audit: {
-        action: 'counsel.lawsuit_appeal',
-        entityType: 'lawsuit',
-        entityId: id,
-        orgUnitId: before.org_unit_id,
-        before: { instance: before.instance, outcome: before.outcome, outcomeOn: before.outcome_on, court: before.court, caseNo: before.case_no },
-        after: input,
-      },
-    };
-  });
+    },
+    {
+      action: 'counsel.lawsuit_appeal',
+      entityType: 'lawsuit',
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before: { instance: before.instance, outcome: before.outcome, outcomeOn: before.outcome_on, court: before.court, caseNo: before.case_no },
+      after: input,
+    },
+  );
   return getLawsuit(ctx, id);
 }
 
@@ -520,24 +525,25 @@ export async function recordPerformance(ctx: Ctx, id: number, input: LawsuitPerf
   if (before.status !== 'concluded') throw new AppError('COUNSEL_STATE', '案件尚未结案，没有需要履行的生效裁判');
   if (input.performedOn && before.outcome_on && input.performedOn < before.outcome_on) throw rule('履行日期不能早于裁判日期', 'performedOn');
   if (input.performedOn && !input.judgmentPerformed) throw rule('填写履行日期时请选择「已履行」', 'judgmentPerformed');
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'lawsuits', id, input.version, {
+  await updateAudited(
+    ctx,
+    'lawsuits',
+    id,
+    input.version,
+    {
       judgment_performed: input.judgmentPerformed,
       performed_on: input.performedOn ?? null,
       performance_note: input.performanceNote,
-    });
-    return {
-      result: undefined,
-      audit: {
-        action: 'counsel.lawsuit_performance',
-        entityType: 'lawsuit',
-        entityId: id,
-        orgUnitId: before.org_unit_id,
-        before: { judgmentPerformed: before.judgment_performed },
-        after: input,
-      },
-    };
-  });
+    },
+    {
+      action: 'counsel.lawsuit_performance',
+      entityType: 'lawsuit',
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before: { judgmentPerformed: before.judgment_performed },
+      after: input,
+    },
+  );
   return getLawsuit(ctx, id);
 }
 

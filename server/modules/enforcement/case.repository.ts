@@ -1,6 +1,13 @@
-import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../db/schema.ts';
-import type { EnforcementCasesTable } from '../../db/tables/enforcement.ts';
+import type {
+  EnforcementCasesTable,
+  EnforcementEvidenceTable,
+  EnforcementHearingsTable,
+  EnforcementLegalReviewsTable,
+  EnforcementPublicationsTable,
+} from '../../db/tables/enforcement.ts';
 import { type Scope, scopeFilter } from '../../platform/permissions.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -17,8 +24,9 @@ const cases = (db: Db) =>
 
 export type CaseFilters = { q?: string; partyIdx?: string; status?: string; procedure?: string; powerId?: number; year?: number };
 
-export function listCases(db: Db, scope: Scope, f: CaseFilters) {
-  let q = cases(db).where(scopeFilter('enforcement_cases.org_unit_id', scope));
+/** Scope, filters and the list's order, on the case table's own columns (for the wide list and the narrow paging alike). */
+function filteredCases<Q extends SelectQueryBuilder<any, 'enforcement_cases', any>>(query: Q, scope: Scope, f: CaseFilters): Q {
+  let q = query.where(scopeFilter('enforcement_cases.org_unit_id', scope)) as SelectQueryBuilder<DB, 'enforcement_cases', any>;
   if (f.status) q = q.where('enforcement_cases.status', '=', f.status as EnforcementCasesTable['status']);
   if (f.procedure) q = q.where('enforcement_cases.procedure', '=', f.procedure as 'simple' | 'ordinary');
   if (f.powerId) q = q.where('enforcement_cases.power_id', '=', f.powerId);
@@ -38,8 +46,17 @@ export function listCases(db: Db, scope: Scope, f: CaseFilters) {
   // `id + 0`, not `id`: ordered by the bare key the planner walked the primary key backwards through every unit's
   // cases until it found this scope's (45,000 rows for a town with old cases, 450 ms on bench/'s province); by the
   // expression it reads the scope's cases through their org index and sorts them (bench/RESULTS.md).
-  return q.orderBy(sql`enforcement_cases.id + 0`, 'desc');
+  return q.orderBy(sql`enforcement_cases.id + 0`, 'desc') as unknown as Q;
 }
+
+/** Every matching case, wide (the attention filters need each case's computed deadlines). */
+export const listCases = (db: Db, scope: Scope, f: CaseFilters) => filteredCases(cases(db), scope, f);
+
+/** The matching cases' ids in the list's order, for paging without reading wide rows off the page. */
+export const matchingCaseIds = (db: Db, scope: Scope, f: CaseFilters) =>
+  filteredCases(db.selectFrom('enforcement_cases').select('enforcement_cases.id').where('enforcement_cases.voided_at', 'is', null), scope, f);
+
+export const casesByIds = (db: Db, ids: readonly number[]) => (ids.length === 0 ? Promise.resolve([]) : cases(db).where('enforcement_cases.id', 'in', ids).execute());
 export type CaseRow = Awaited<ReturnType<ReturnType<typeof listCases>['execute']>>[number];
 
 export const findCase = (db: Db, scope: Scope, id: number) =>
@@ -57,36 +74,56 @@ export const unitWithParent = (db: Db, id: number) =>
 
 // ── children ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const evidenceOf = (db: Db, caseIds: readonly number[]) =>
-  caseIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('enforcement_evidence')
-        .leftJoin('attachments', 'attachments.id', 'enforcement_evidence.attachment_id')
-        .leftJoin('users', 'users.id', 'enforcement_evidence.recorded_by')
-        .selectAll('enforcement_evidence')
-        .select(['attachments.filename', 'users.display_name as recorded_by_name'])
-        .where('enforcement_evidence.case_id', 'in', caseIds)
-        .where('enforcement_evidence.voided_at', 'is', null)
-        .orderBy('enforcement_evidence.id')
-        .execute();
-export type EvidenceRow = Awaited<ReturnType<typeof evidenceOf>>[number];
+export type EvidenceRow = Selectable<EnforcementEvidenceTable> & { filename: string | null; recorded_by_name: string | null };
+export type ReviewRow = Selectable<EnforcementLegalReviewsTable>;
+export type HearingRow = Selectable<EnforcementHearingsTable>;
+export type PublicationRow = Selectable<EnforcementPublicationsTable>;
+export type CaseChildren = { case_id: number; evidence: EvidenceRow[]; reviews: ReviewRow[]; hearings: HearingRow[]; publications: PublicationRow[] };
 
-export const reviewsOf = (db: Db, caseIds: readonly number[]) =>
-  caseIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('enforcement_legal_reviews').selectAll().where('case_id', 'in', caseIds).orderBy('reviewed_on').orderBy('id').execute();
-export type ReviewRow = Awaited<ReturnType<typeof reviewsOf>>[number];
+// JSON carries timestamps as text: these columns are turned back into the Dates a plain select gives.
+const TIMESTAMPS = ['created_at', 'updated_at', 'voided_at', 'collected_at'] as const;
+function withDates<T>(rows: T[]): T[] {
+  for (const row of rows as Record<string, unknown>[]) for (const c of TIMESTAMPS) if (typeof row[c] === 'string') row[c] = new Date(row[c] as string);
+  return rows;
+}
 
-export const hearingsOf = (db: Db, caseIds: readonly number[]) =>
-  caseIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('enforcement_hearings').selectAll().where('case_id', 'in', caseIds).where('voided_at', 'is', null).orderBy('id').execute();
-export type HearingRow = Awaited<ReturnType<typeof hearingsOf>>[number];
-
-export const publicationsOf = (db: Db, caseIds: readonly number[]) =>
-  caseIds.length === 0 ? Promise.resolve([]) : db.selectFrom('enforcement_publications').selectAll().where('case_id', 'in', caseIds).where('voided_at', 'is', null).execute();
-export type PublicationRow = Awaited<ReturnType<typeof publicationsOf>>[number];
+/**
+ * A page of cases needs each case's evidence, legal reviews, hearings and publication: one round trip (JSON arrays per
+ * case) instead of four queries, each of which waited for a pooled connection under load.
+ */
+export async function childrenOf(db: Db, caseIds: readonly number[]): Promise<CaseChildren[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('enforcement_cases as c')
+    .select((eb) => [
+      'c.id as case_id',
+      jsonArrayFrom(
+        eb
+          .selectFrom('enforcement_evidence')
+          .leftJoin('attachments', 'attachments.id', 'enforcement_evidence.attachment_id')
+          .leftJoin('users', 'users.id', 'enforcement_evidence.recorded_by')
+          .selectAll('enforcement_evidence')
+          .select(['attachments.filename', 'users.display_name as recorded_by_name'])
+          .whereRef('enforcement_evidence.case_id', '=', 'c.id')
+          .where('enforcement_evidence.voided_at', 'is', null)
+          .orderBy('enforcement_evidence.id'),
+      ).as('evidence'),
+      jsonArrayFrom(eb.selectFrom('enforcement_legal_reviews as r').selectAll('r').whereRef('r.case_id', '=', 'c.id').orderBy('r.reviewed_on').orderBy('r.id')).as('reviews'),
+      jsonArrayFrom(eb.selectFrom('enforcement_hearings as h').selectAll('h').whereRef('h.case_id', '=', 'c.id').where('h.voided_at', 'is', null).orderBy('h.id')).as('hearings'),
+      jsonArrayFrom(eb.selectFrom('enforcement_publications as p').selectAll('p').whereRef('p.case_id', '=', 'c.id').where('p.voided_at', 'is', null).orderBy('p.id')).as(
+        'publications',
+      ),
+    ])
+    .where('c.id', 'in', caseIds)
+    .execute();
+  return rows.map((r) => ({
+    case_id: r.case_id,
+    evidence: withDates(r.evidence as unknown as EvidenceRow[]),
+    reviews: withDates(r.reviews as unknown as ReviewRow[]),
+    hearings: withDates(r.hearings as unknown as HearingRow[]),
+    publications: withDates(r.publications as unknown as PublicationRow[]),
+  }));
+}
 
 export function insertEvidence(
   trx: Transaction<DB>,

@@ -87,7 +87,7 @@ import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import { addressToVillage, maskIdCard, maskIdentifiersInText, maskNameForPublication, maskPhone } from '../../../domain/platform/masking.ts';
 import type { Capability } from '../../../domain/platform/roles.ts';
 import type { WorkCalendar } from '../../../domain/platform/workdays.ts';
-import { paginate, updateVersioned } from '../../db/rows.ts';
+import { inOrderOf, pageOfIds, updateVersioned } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { loadWorkCalendar } from '../../platform/calendar.service.ts';
@@ -126,28 +126,29 @@ type Bundle = {
 };
 
 async function bundlesOf(ctx: Ctx, rows: repo.CaseRow[]): Promise<Bundle[]> {
-  const ids = rows.map((r) => r.id);
-  const bodyIds = [...new Set(rows.map((r) => r.body_id))];
-  const powerIds = [...new Set(rows.map((r) => r.power_id))];
-  const [evidence, reviews, hearings, publications, bodyRows, powerRows] = await Promise.all([
-    repo.evidenceOf(ctx.db, ids),
-    repo.reviewsOf(ctx.db, ids),
-    repo.hearingsOf(ctx.db, ids),
-    repo.publicationsOf(ctx.db, ids),
-    Promise.all(bodyIds.map((id) => reg.findBodyById(ctx.db, id))),
-    repo.powersByIds(ctx.db, powerIds),
+  const [children, bodyRows, powerRows] = await Promise.all([
+    repo.childrenOf(
+      ctx.db,
+      rows.map((r) => r.id),
+    ),
+    reg.bodiesByIds(ctx.db, [...new Set(rows.map((r) => r.body_id))]),
+    repo.powersByIds(ctx.db, [...new Set(rows.map((r) => r.power_id))]),
   ]);
+  const of = new Map(children.map((c) => [c.case_id, c]));
   const bodies = new Map(bodyRows.map((b) => [b.id, b]));
   const powers = new Map(powerRows.map((p) => [p.id, p as reg.PowerRow]));
-  return rows.map((row) => ({
-    row,
-    body: bodies.get(row.body_id) as reg.BodyRow,
-    power: powers.get(row.power_id) as reg.PowerRow,
-    evidence: evidence.filter((e) => e.case_id === row.id),
-    reviews: reviews.filter((r) => r.case_id === row.id),
-    hearing: hearings.filter((h) => h.case_id === row.id).at(-1) ?? null,
-    publication: publications.find((p) => p.case_id === row.id) ?? null,
-  }));
+  return rows.map((row) => {
+    const c = of.get(row.id);
+    return {
+      row,
+      body: bodies.get(row.body_id) as reg.BodyRow,
+      power: powers.get(row.power_id) as reg.PowerRow,
+      evidence: c?.evidence ?? [],
+      reviews: c?.reviews ?? [],
+      hearing: c?.hearings.at(-1) ?? null,
+      publication: c?.publications[0] ?? null,
+    };
+  });
 }
 
 async function bundleFor(ctx: Ctx, id: number): Promise<Bundle> {
@@ -393,10 +394,10 @@ export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
 
 type CaseFilters = Omit<CaseQuery, 'page' | 'pageSize'>;
 
-function casesQuery(ctx: Ctx, q: CaseFilters) {
+function filtersOf(ctx: Ctx, q: CaseFilters) {
   const scope = scopeOf(ctx.actor, 'enforcement.read');
   const partyIdx = q.q && /^(\d{17}[\dXx]|[0-9A-Z]{18})$/.test(q.q.trim()) ? blindIndex(ctx.keys, q.q) : undefined;
-  return repo.listCases(ctx.db, scope, { ...q, q: q.q?.trim() || undefined, partyIdx });
+  return { scope, filters: { ...q, q: q.q?.trim() || undefined, partyIdx } };
 }
 
 /** The cases an attention filter keeps, judged on each case's agenda as the list shows it. */
@@ -408,14 +409,15 @@ function needingAttention<T extends CaseListItem>(items: T[], attention: CaseQue
 }
 
 export async function listCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseListItem>> {
-  const query = casesQuery(ctx, q);
+  const { scope, filters } = filtersOf(ctx, q);
   const cal = await loadWorkCalendar(ctx.db);
   // Without an attention filter the page is cut in SQL: a city's thousands of cases are neither loaded nor bundled.
   if (!q.attention) {
-    const page = await paginate(query, q);
-    return { ...page, items: (await bundlesOf(ctx, page.items)).map((b) => listItem(ctx, cal, b)) };
+    const page = await pageOfIds(repo.matchingCaseIds(ctx.db, scope, filters), q);
+    const rows = inOrderOf(page.items, await repo.casesByIds(ctx.db, page.items));
+    return { ...page, items: (await bundlesOf(ctx, rows)).map((b) => listItem(ctx, cal, b)) };
   }
-  const rows = await query.execute();
+  const rows = await repo.listCases(ctx.db, scope, filters).execute();
   const items = needingAttention(
     (await bundlesOf(ctx, rows)).map((b) => listItem(ctx, cal, b)),
     q.attention,
@@ -430,8 +432,9 @@ export type CaseLedgerItem = CaseListItem & { kinds: PenaltyKind[]; confiscation
 
 /** Every case the list shows with these filters (up to `limit`), for the ledger export. */
 export async function casesForLedger(ctx: Ctx, q: CaseFilters, limit: number): Promise<CaseLedgerItem[]> {
+  const { scope, filters } = filtersOf(ctx, q);
   const [rows, cal, officers] = await Promise.all([
-    casesQuery(ctx, q).limit(limit).execute(),
+    repo.listCases(ctx.db, scope, filters).limit(limit).execute(),
     loadWorkCalendar(ctx.db),
     reg.listOfficers(ctx.db, scopeOf(ctx.actor, 'enforcement.read')),
   ]);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMULA_WITHOUT_RESULT } from '../../../domain/platform/ledger.ts';
 import { createTestEnv, login, type Session, type TestEnv, unitId } from '../../test/helpers.ts';
-import { countRows, download, importFile, readWorkbook, rowsOf, toBuffer } from '../../test/ledger.ts';
+import { download, importFile, readWorkbook, rowCount, rowsOf, toBuffer } from '../../test/ledger.ts';
 
 // 行政处罚案件台账 through the ledger engine: a town's old register of closed penalty cases moved in, and the case
 // list written out with its filters.
@@ -67,7 +67,7 @@ function register(rows: Row[]) {
   return { wb, ws, col: (h: (typeof HEADERS)[number]) => HEADERS.indexOf(h) + 1 };
 }
 
-const count = (table: 'enforcement_cases' | 'enforcement_case_events' | 'audit_log') => countRows(env, table);
+const count = (table: 'enforcement_cases' | 'enforcement_case_events' | 'audit_log') => rowCount(env, table);
 const counts = () => Promise.all([count('enforcement_cases'), count('enforcement_case_events'), count('audit_log')]);
 
 async function indicator(year: number, id: string): Promise<number> {

@@ -20,6 +20,7 @@ export type BodyRow = Awaited<ReturnType<typeof listBodies>>[number];
 export const findBody = (db: Db, scope: Scope, id: number) =>
   bodies(db).where('enforcement_bodies.id', '=', id).where(scopeFilter('enforcement_bodies.org_unit_id', scope)).executeTakeFirst();
 export const findBodyById = (db: Db, id: number) => bodies(db).where('enforcement_bodies.id', '=', id).executeTakeFirstOrThrow();
+export const bodiesByIds = (db: Db, ids: readonly number[]) => (ids.length === 0 ? Promise.resolve([]) : bodies(db).where('enforcement_bodies.id', 'in', ids).execute());
 
 export function insertBody(trx: Transaction<DB>, v: BodyCreate) {
   return trx

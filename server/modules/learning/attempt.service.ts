@@ -147,7 +147,7 @@ export async function startAttempt(ctx: Ctx, examId: number, now = new Date()): 
 
   const attempt = await audited(ctx, async (trx) => {
     await repo.lockCandidate(trx, exam.candidate_id);
-    const count = (await trx.selectFrom('exam_attempts').select('id').where('candidate_id', '=', exam.candidate_id).where('voided_at', 'is', null).execute()).length;
+    const count = await repo.attemptCount(trx, exam.candidate_id);
     if (count >= exam.max_attempts) throw new AppError('EXAM_ATTEMPTS_EXHAUSTED', `本测试允许作答 ${exam.max_attempts} 次，已全部用完`);
     const row = await repo.insertAttempt(trx, { examId, candidateId: exam.candidate_id, userId: ctx.actor.userId, number: count + 1, startedAt: now });
     return {

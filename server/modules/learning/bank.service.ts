@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import type {
-  ImportResult,
   Paper,
   PaperCreate,
   PaperDraw,
@@ -9,31 +8,18 @@ import type {
   PaperUpdate,
   Question,
   QuestionCreate,
-  QuestionImport,
   QuestionQuery,
   QuestionUpdate,
 } from '../../../domain/learning/contracts.ts';
 import { type DrawRule, drawPaper, MAX_SEED } from '../../../domain/learning/draw.ts';
-import {
-  formatAnswer,
-  judgeOptions,
-  normaliseChoice,
-  optionKeys,
-  parseAnswer,
-  QUESTION_CATEGORY_KIND,
-  type QuestionType,
-  questionProblem,
-  questionTypeLabels,
-  questionTypes,
-} from '../../../domain/learning/rules.ts';
+import { judgeOptions, normaliseChoice, QUESTION_CATEGORY_KIND, type QuestionType, questionProblem, questionTypeLabels } from '../../../domain/learning/rules.ts';
 import type { Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import { updateVersioned, voidVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
-import { listEntries, requireCode } from '../../platform/dictionary.service.ts';
+import { requireCode } from '../../platform/dictionary.service.ts';
 import { requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
 import * as repo from './bank.repository.ts';
-import { RowProblems, readSheet, workbook } from './xlsx.ts';
 
 // The bank and the papers hold the answers: only those who write the tests (learning.write) see them.
 const CAP = 'learning.write';
@@ -58,16 +44,19 @@ export async function listQuestions(ctx: Ctx, q: QuestionQuery): Promise<Page<Qu
   return { ...page, items: page.items.map(toQuestion) };
 }
 
+/** Every question in the actor's scope (the ledger's checks for duplicates and numbered rows). */
+export const allQuestionsInScope = (ctx: Ctx): Promise<repo.QuestionRow[]> => repo.allQuestions(ctx.db, scopeOf(ctx.actor, CAP));
+
 async function questionRow(ctx: Ctx, id: number): Promise<repo.QuestionRow> {
   const [row] = await repo.findQuestions(ctx.db, scopeOf(ctx.actor, CAP), [id]);
   if (!row) throw new AppError('NOT_FOUND', '题目不存在');
   return row;
 }
 
-type QuestionDraft = { type: QuestionType; category: string; stem: string; options?: string[]; answer: string[]; explanation?: string; law?: string; article?: string };
+export type QuestionDraft = { type: QuestionType; category: string; stem: string; options?: string[]; answer: string[]; explanation?: string; law?: string; article?: string };
 
 /** The stored form of a question: fixed options for true/false, trimmed text, answers as sorted letters. */
-function normalised(q: QuestionDraft): repo.QuestionValues {
+export function normalised(q: QuestionDraft): repo.QuestionValues {
   return {
     type: q.type,
     category: q.category,
@@ -99,7 +88,7 @@ export async function createQuestion(ctx: Ctx, input: QuestionCreate): Promise<Q
 }
 
 /** Several questions at once, in one transaction with one audit entry (all or none). */
-export async function createQuestions(ctx: Ctx, orgUnitId: number, list: Omit<QuestionCreate, 'orgUnitId'>[]): Promise<number[]> {
+export async function createQuestions(ctx: Ctx, orgUnitId: number, list: readonly QuestionDraft[]): Promise<number[]> {
   await requireUnitInScope(ctx.db, ctx.actor, CAP, orgUnitId);
   for (const code of new Set(list.map((q) => q.category))) await requireCode(ctx, QUESTION_CATEGORY_KIND, code, 'category', '题目类别');
   const values = list.map(normalised);
@@ -131,109 +120,6 @@ export async function voidQuestion(ctx: Ctx, id: number, input: VoidBody): Promi
   await audited(ctx, async (trx) => {
     await voidVersioned(trx, 'questions', id, input.version, input.reason, ctx.actor.userId);
     return { result: undefined, audit: { action: 'question.void', entityType: 'question', entityId: id, orgUnitId: before.orgUnitId, after: { reason: input.reason } } };
-  });
-}
-
-// ── Excel ─────────────────────────────────────────────────────────────────────────────────────────────────
-
-const optionHeaders = optionKeys.map((k) => `选项${k}`);
-const bankColumns = ['编号', '题型', '类别', '题干', ...optionHeaders, '答案', '解析', '法律依据', '条款'];
-
-export async function exportQuestions(ctx: Ctx, q: Pick<QuestionQuery, 'type' | 'category' | 'q'>): Promise<Buffer> {
-  const scope = scopeOf(ctx.actor, CAP);
-  const rows = (await repo.listQuestions(ctx.db, scope, { ...q, page: 1, pageSize: 100_000 })).items.map(toQuestion);
-  const file = await workbook([
-    {
-      name: '题库',
-      columns: bankColumns.map((header) => ({ header, width: header === '题干' ? 60 : header === '解析' ? 40 : header.startsWith('选项') ? 24 : undefined })),
-      rows: rows.map((r) => [
-        r.id,
-        questionTypeLabels[r.type],
-        r.categoryLabel,
-        r.stem,
-        ...optionKeys.map((_, i) => (r.type === 'judge' ? null : (r.options[i] ?? null))),
-        formatAnswer(r.type, r.answer),
-        r.explanation,
-        r.law,
-        r.article,
-      ]),
-    },
-  ]);
-  return audited(ctx, async () => ({ result: file, audit: { action: 'learning.export', entityType: 'question', after: { what: '题库', filters: q, rows: rows.length } } }));
-}
-
-/**
- * Imports the bank from .xlsx (the export's columns). A row whose 编号 names a question in scope updates it;
- * one without creates a question. All rows are checked first; one bad row and nothing is imported.
- */
-export async function importQuestions(ctx: Ctx, input: QuestionImport): Promise<ImportResult> {
-  await requireUnitInScope(ctx.db, ctx.actor, CAP, input.orgUnitId);
-  const rows = await readSheet(input.content, ['题型', '类别', '题干', '答案']);
-  const categories = await listEntries(ctx, { kind: QUESTION_CATEGORY_KIND });
-  const categoryOf = new Map(categories.flatMap((c) => [[c.label, c.code] as const, [c.code, c.code] as const]));
-  const typeOf = new Map(questionTypes.flatMap((t) => [[questionTypeLabels[t], t] as const, [t, t] as const, [questionTypeLabels[t].replace('题', ''), t] as const]));
-  const ids = rows.flatMap((r) => (r.cells.编号 ? [Number(r.cells.编号)] : []));
-  const existing = new Map((await repo.findQuestions(ctx.db, scopeOf(ctx.actor, CAP), ids.filter(Number.isInteger))).map((q) => [q.id, q]));
-
-  const problems = new RowProblems();
-  const creates: repo.QuestionValues[] = [];
-  const updates: { before: repo.QuestionRow; values: repo.QuestionValues }[] = [];
-  for (const { row, cells } of rows) {
-    const type = typeOf.get(cells.题型 ?? '');
-    if (!type) {
-      problems.add(row, `题型「${cells.题型 ?? ''}」应为单选题、多选题或判断题`);
-      continue;
-    }
-    const category = categoryOf.get(cells.类别 ?? '');
-    if (!category) {
-      problems.add(row, `类别「${cells.类别 ?? ''}」不在题目类别字典中（${categories.map((c) => c.label).join('、')}）`);
-      continue;
-    }
-    if (!cells.题干) {
-      problems.add(row, '题干不能为空');
-      continue;
-    }
-    if ((cells.题干 ?? '').length > 1000) {
-      problems.add(row, '题干不能超过 1000 个字符');
-      continue;
-    }
-    const options = optionHeaders.map((h) => cells[h] ?? '');
-    const last = options.findLastIndex((o) => o !== '');
-    const values = normalised({
-      type,
-      category,
-      stem: cells.题干,
-      options: options.slice(0, last + 1),
-      answer: parseAnswer(type, cells.答案 ?? ''),
-      explanation: (cells.解析 ?? '').slice(0, 2000),
-      law: (cells.法律依据 ?? '').slice(0, 100),
-      article: (cells.条款 ?? '').slice(0, 100),
-    });
-    const problem = questionProblem(values);
-    if (problem) {
-      problems.add(row, problem.message);
-      continue;
-    }
-    if (cells.编号) {
-      const before = existing.get(Number(cells.编号));
-      if (!before) problems.add(row, `编号 ${cells.编号} 的题目不存在（新题请留空编号）`);
-      else updates.push({ before, values });
-    } else creates.push(values);
-  }
-  problems.throwIfAny();
-
-  return audited(ctx, async (trx) => {
-    const created = creates.length ? await repo.insertQuestions(trx, input.orgUnitId, creates) : [];
-    for (const u of updates) await updateVersioned(trx, 'questions', u.before.id, u.before.version, repo.questionColumns(u.values));
-    return {
-      result: { created: created.length, updated: updates.length },
-      audit: {
-        action: 'question.import',
-        entityType: 'question',
-        orgUnitId: input.orgUnitId,
-        after: { filename: input.filename, created: created.map((c) => c.id), updated: updates.map((u) => u.before.id) },
-      },
-    };
   });
 }
 

@@ -138,6 +138,10 @@ export function candidatesOf(db: Db, examIds: number[]) {
 }
 export type CandidateRow = Awaited<ReturnType<typeof candidatesOf>>[number];
 
+export function findCandidate(db: Db, id: number) {
+  return db.selectFrom('exam_candidates').select(['exam_id', 'person_name']).where('id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
+}
+
 export function insertCandidates(trx: Transaction<DB>, examId: number, list: { userId: number | null; personName: string; orgUnitId: number | null }[]) {
   if (list.length === 0) return Promise.resolve([]);
   return trx
@@ -164,6 +168,11 @@ export function findAttempt(db: Db, userId: number, id: number) {
 /** Serialises a candidate's start requests (two tabs pressing 开始 at once still make one attempt). */
 export async function lockCandidate(trx: Transaction<DB>, candidateId: number) {
   await trx.selectFrom('exam_candidates').select('id').where('id', '=', candidateId).forUpdate().executeTakeFirst();
+}
+
+/** How many attempts a candidate has made (inside the start's transaction, after lockCandidate). */
+export async function attemptCount(trx: Transaction<DB>, candidateId: number) {
+  return (await trx.selectFrom('exam_attempts').select('id').where('candidate_id', '=', candidateId).where('voided_at', 'is', null).execute()).length;
 }
 
 export function insertAttempt(trx: Transaction<DB>, a: { examId: number; candidateId: number; userId: number; number: number; startedAt: Date }) {

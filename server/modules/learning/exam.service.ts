@@ -6,17 +6,18 @@ import type {
   ExamCreate,
   ExamQuery,
   ExamResults,
+  ExamScoreQuery,
   ExamUpdate,
-  ImportResult,
   OfflineScore,
   OfflineScoreCreate,
   OfflineScoreUpdate,
   ResultRow,
 } from '../../../domain/learning/contracts.ts';
-import { allowsOffline, attemptDeadline, attemptState, bestScore, examModeLabels, finalResult, gradePaper, type SittingMode } from '../../../domain/learning/rules.ts';
+import { allowsOffline, attemptDeadline, attemptState, bestScore, examModeLabels, finalResult, gradePaper, parseScore, type SittingMode } from '../../../domain/learning/rules.ts';
 import { summarise } from '../../../domain/learning/stats.ts';
 import type { Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
+import { parseLedgerDate } from '../../../domain/platform/ledger.ts';
 import { formatRate } from '../../../domain/platform/rates.ts';
 import { isoOrNull, uniquely, updateVersioned, voidVersioned } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
@@ -27,7 +28,7 @@ import * as bank from './bank.repository.ts';
 import * as repo from './exam.repository.ts';
 import * as people from './session.repository.ts';
 import { resolvePeople } from './session.service.ts';
-import { RowProblems, readSheet, workbook } from './xlsx.ts';
+import { workbook } from './xlsx.ts';
 
 export const toExam = (r: repo.ExamRow): Exam => ({
   id: r.id,
@@ -175,7 +176,7 @@ export async function addCandidates(ctx: Ctx, examId: number, input: CandidatesA
 }
 
 export async function removeCandidate(ctx: Ctx, candidateId: number, input: VoidBody): Promise<void> {
-  const row = await ctx.db.selectFrom('exam_candidates').select(['exam_id', 'person_name']).where('id', '=', candidateId).where('voided_at', 'is', null).executeTakeFirst();
+  const row = await repo.findCandidate(ctx.db, candidateId);
   if (!row) throw new AppError('NOT_FOUND', '应考人员不存在');
   const exam = await examRow(ctx, row.exam_id, true);
   const [attempts, offline] = await Promise.all([repo.attemptsOf(ctx.db, [row.exam_id]), repo.offlineScoresOf(ctx.db, [row.exam_id])]);
@@ -394,137 +395,156 @@ export async function voidOfflineScore(ctx: Ctx, id: number, input: VoidBody): P
   return examResults(ctx, exam.id);
 }
 
-const offlineColumns = ['姓名', '单位', '成绩', '考试日期', '备注'];
+// ── offline scores in batches: the 线下考试成绩台账 (learning.ledger.ts) and the demo's sheets ─────────────────
 
-/** A sheet to fill in: the candidates without a result yet, the exam's date in every row. */
-export async function offlineTemplate(ctx: Ctx, examId: number): Promise<{ filename: string; file: Buffer }> {
-  const { exam, items } = await examResults(ctx, examId);
-  const day = shanghaiDate(new Date(exam.closesAt));
-  const file = await workbook([
-    {
-      name: '线下成绩',
-      columns: offlineColumns.map((header) => ({ header, width: header === '单位' ? 18 : 14 })),
-      rows: items.filter((r) => r.score === null).map((r) => [r.personName, r.orgUnitName ?? '', null, day, null]),
-    },
-  ]);
-  return { filename: `${exam.title}-线下成绩录入表.xlsx`, file };
+/** The exams the actor may enter offline scores for: published, not online-only, in their write scope. */
+export async function offlineExams(ctx: Ctx): Promise<repo.ExamRow[]> {
+  const page = await repo.listExams(ctx.db, scopeOf(ctx.actor, 'learning.write'), { status: 'published', page: 1, pageSize: 10_000 });
+  return page.items.filter((e) => allowsOffline(e.mode));
 }
 
-const scoreText = (s: string): number | null => {
-  const n = Number(s.replace(/分$/, ''));
-  return s !== '' && Number.isFinite(n) && n >= 0 && Number.isInteger(n * 2) ? n : null;
-};
-const dateText = (s: string): string | null => {
-  const m = s.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/);
-  if (!m) return null;
-  const iso = `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`;
-  return Number.isNaN(Date.parse(iso)) ? null : iso;
-};
-
-/** One line of a batch of offline scores: as typed in a sheet (row = its row number, for messages). */
-export type OfflineLine = { row: number; name: string; unitName?: string; score: string; satOn?: string; note?: string };
-
-/**
- * Offline scores from .xlsx (姓名, 单位, 成绩, 考试日期, 备注): read the sheet, then record its lines.
- */
-export async function importOfflineScores(ctx: Ctx, examId: number, upload: { filename: string; content: string }): Promise<ImportResult> {
-  await examRow(ctx, examId, true);
-  const rows = await readSheet(upload.content, ['姓名', '成绩']);
-  const lines = rows.map(({ row, cells }) => ({ row, name: cells.姓名 ?? '', unitName: cells.单位, score: cells.成绩 ?? '', satOn: cells.考试日期, note: cells.备注 }));
-  return recordOfflineScores(ctx, examId, lines, upload.filename);
+/** The offline scores of the exams in read scope (one exam, or a year's), for the ledger's export. */
+export async function offlineScoreList(ctx: Ctx, q: ExamScoreQuery) {
+  const exams = (await repo.listExams(ctx.db, scopeOf(ctx.actor, 'learning.read'), { year: q.year, page: 1, pageSize: 10_000 })).items.filter(
+    (e) => !q.examId || e.id === q.examId,
+  );
+  const ids = exams.map((e) => e.id);
+  const [candidates, offline] = await Promise.all([repo.candidatesOf(ctx.db, ids), repo.offlineScoresOf(ctx.db, ids)]);
+  const who = new Map(candidates.map((c) => [c.id, c]));
+  const order = new Map(exams.map((e, i) => [e.id, i]));
+  const scores = offline
+    .map((o) => ({ examId: o.exam_id, personName: who.get(o.candidate_id)?.person_name ?? '', orgUnitName: who.get(o.candidate_id)?.org_unit_name ?? null, ...toOffline(o) }))
+    .sort((a, b) => (order.get(a.examId) ?? 0) - (order.get(b.examId) ?? 0) || a.id - b.id);
+  return { exams, scores };
 }
 
+/** An offline score as a clerk lists it: the person by name (and unit, where names repeat), the score, the day, a note. */
+export type OfflineEntry = { name: string; unitName: string; score: number; satOn: string; note: string };
+/** Who an entry is and what it does: a new score (adding the candidate if need be), or the person's one score changed. */
+export type OfflinePlan = { index: number; sitter: Sitter; score: number; satOn: string; note: string; existing?: repo.OfflineRow };
+export type OfflineProblem = { index: number; column: 'name' | 'unit' | 'score'; message: string };
+
 /**
- * A batch of offline scores (an imported sheet, a clerk's list). A name is matched to the exam's candidates,
- * then to accounts in scope, else added as a candidate without an account; a person already scored gets the
- * new score. Every line is checked first; one bad line and nothing is recorded.
+ * The rules of a batch of offline scores, writing nothing: a name is matched to the exam's candidates, then to
+ * accounts in scope, else becomes a candidate without an account at the named unit (or the exam's); a person already
+ * scored keeps one score (`existing`, to be changed); nobody twice in a batch; no score above the paper's total.
  */
-export async function recordOfflineScores(ctx: Ctx, examId: number, lines: OfflineLine[], source: string): Promise<ImportResult> {
-  const exam = await examRow(ctx, examId, true);
+export async function planOfflineScores(ctx: Ctx, exam: repo.ExamRow, entries: readonly OfflineEntry[]): Promise<{ planned: OfflinePlan[]; problems: OfflineProblem[] }> {
   checkOfflineAllowed(exam);
-  const scope = scopeOf(ctx.actor, 'learning.write');
-  const candidates = await repo.candidatesOf(ctx.db, [examId]);
-  const offline = await repo.offlineScoresOf(ctx.db, [examId]);
-  const unitNames = [...new Set(lines.map((l) => l.unitName ?? '').filter(Boolean))];
-  const units = await people.unitsByName(ctx.db, scopeOf(ctx.actor, 'org.read'), unitNames);
-  const accounts = await people.peopleInScope(ctx.db, scope, { limit: 10_000 });
-  const defaultDay = shanghaiDate(new Date(exam.closes_at));
-
-  const problems = new RowProblems();
+  const [candidates, offline, units, accounts] = await Promise.all([
+    repo.candidatesOf(ctx.db, [exam.id]),
+    repo.offlineScoresOf(ctx.db, [exam.id]),
+    people.unitsByName(ctx.db, scopeOf(ctx.actor, 'org.read'), [...new Set(entries.map((e) => e.unitName).filter(Boolean))]),
+    people.peopleInScope(ctx.db, scopeOf(ctx.actor, 'learning.write'), { limit: 10_000 }),
+  ]);
+  const scored = new Map(offline.map((o) => [o.candidate_id, o]));
+  const problems: OfflineProblem[] = [];
   const seen = new Set<string>();
-  type Planned = { row: number; sitter: Sitter; score: number; satOn: string; note: string; existing?: repo.OfflineRow };
-  const planned: Planned[] = [];
-  for (const { row, ...cells } of lines) {
-    const name = cells.name.trim();
-    const unitName = cells.unitName?.trim() ?? '';
+  const planned: OfflinePlan[] = [];
+  for (const [index, { name, unitName, score, satOn, note }] of entries.entries()) {
+    const fail = (column: OfflineProblem['column'], message: string) => problems.push({ index, column, message });
     if (!name || name.length > 32) {
-      problems.add(row, '姓名不能为空，且不超过 32 个字');
-      continue;
-    }
-    const score = scoreText(cells.score.trim());
-    if (score === null) {
-      problems.add(row, `成绩「${cells.score}」应为不小于 0 的数（可含 .5）`);
+      fail('name', '姓名不能为空，且不超过 32 个字');
       continue;
     }
     if (score > exam.total_points) {
-      problems.add(row, `成绩 ${score} 高于试卷总分 ${exam.total_points} 分`);
-      continue;
-    }
-    const satOn = cells.satOn?.trim() ? dateText(cells.satOn.trim()) : defaultDay;
-    if (!satOn) {
-      problems.add(row, `考试日期「${cells.satOn}」应写作 2024-09-19`);
+      fail('score', `成绩 ${score} 高于试卷总分 ${exam.total_points} 分`);
       continue;
     }
     const byName = candidates.filter((c) => c.person_name === name && (!unitName || c.org_unit_name === unitName));
-    let sitter: Sitter | null = null;
+    let sitter: Sitter;
     if (byName.length === 1) sitter = { candidateId: (byName[0] as repo.CandidateRow).id };
     else if (byName.length > 1) {
-      problems.add(row, `应考名单中有 ${byName.length} 位「${name}」，请填写单位以区分`);
+      fail('unit', `应考名单中有 ${byName.length} 位「${name}」，请填写单位以区分`);
       continue;
     } else {
       const users = accounts.filter((u) => u.display_name === name && (!unitName || u.org_unit_name === unitName));
       if (users.length > 1) {
-        problems.add(row, `有 ${users.length} 个名为「${name}」的账号，请填写单位以区分`);
+        fail('unit', `有 ${users.length} 个名为「${name}」的账号，请填写单位以区分`);
         continue;
       }
       const user = users[0];
+      const unit = unitName ? units.find((u) => u.name === unitName) : { id: exam.org_unit_id };
       if (user) sitter = { add: { userId: user.id, personName: user.display_name, orgUnitId: user.org_unit_id } };
+      else if (unit) sitter = { add: { userId: null, personName: name, orgUnitId: unit.id } };
       else {
-        const unit = unitName ? units.find((u) => u.name === unitName) : { id: exam.org_unit_id };
-        if (!unit) {
-          problems.add(row, `单位「${unitName}」不存在`);
-          continue;
-        }
-        sitter = { add: { userId: null, personName: name, orgUnitId: unit.id } };
+        fail('unit', `单位「${unitName}」不存在或不在您的范围内`);
+        continue;
       }
     }
     const key = 'candidateId' in sitter ? `c${sitter.candidateId}` : candidateKey(sitter.add);
     if (seen.has(key)) {
-      problems.add(row, `「${name}」在文件中出现了不止一次`);
+      fail('name', `「${name}」在文件中出现了不止一次`);
       continue;
     }
     seen.add(key);
-    const existing = 'candidateId' in sitter ? offline.find((o) => o.candidate_id === (sitter as { candidateId: number }).candidateId) : undefined;
-    planned.push({ row, sitter, score, satOn, note: (cells.note ?? '').trim().slice(0, 200), existing });
+    planned.push({ index, sitter, score, satOn, note, existing: 'candidateId' in sitter ? scored.get(sitter.candidateId) : undefined });
   }
-  problems.throwIfAny();
+  return { planned, problems };
+}
 
+/** A plan that changes nothing: the person's score is already this one, on this day (and with this note, if any). */
+export const unchanged = (p: OfflinePlan) =>
+  p.existing !== undefined && Number(p.existing.score) === p.score && p.existing.sat_on === p.satOn && (!p.note || p.note === p.existing.note);
+
+/** Writes a checked plan in one audited transaction; answers the offline scores created and those changed. */
+export async function writeOfflineScores(ctx: Ctx, exam: repo.ExamRow, planned: readonly OfflinePlan[], source: string): Promise<{ created: number[]; updated: number[] }> {
   return audited(ctx, async (trx) => {
-    let created = 0;
-    let updated = 0;
+    const created: number[] = [];
+    const updated: number[] = [];
     for (const p of planned) {
       if (p.existing) {
         await updateVersioned(trx, 'offline_scores', p.existing.id, p.existing.version, { score: p.score, sat_on: p.satOn, note: p.note || p.existing.note });
-        updated++;
+        updated.push(p.existing.id);
       } else {
-        const candidateId = 'candidateId' in p.sitter ? p.sitter.candidateId : ((await repo.insertCandidates(trx, examId, [p.sitter.add]))[0] as { id: number }).id;
-        await repo.insertOfflineScore(trx, { examId, candidateId, score: p.score, satOn: p.satOn, note: p.note, enteredBy: ctx.actor.userId });
-        created++;
+        const candidateId = 'candidateId' in p.sitter ? p.sitter.candidateId : ((await repo.insertCandidates(trx, exam.id, [p.sitter.add]))[0] as { id: number }).id;
+        const row = await uniquely(
+          repo.insertOfflineScore(trx, { examId: exam.id, candidateId, score: p.score, satOn: p.satOn, note: p.note, enteredBy: ctx.actor.userId }),
+          '此人已有线下成绩，请修改原成绩',
+        );
+        created.push(row.id);
       }
     }
     return {
       result: { created, updated },
-      audit: { action: 'exam.offline_import', entityType: 'exam', entityId: examId, orgUnitId: exam.org_unit_id, after: { source, created, updated } },
+      audit: {
+        action: 'exam.offline_import',
+        entityType: 'exam',
+        entityId: exam.id,
+        orgUnitId: exam.org_unit_id,
+        after: { source, created: created.length, updated: updated.length },
+      },
     };
   });
+}
+
+/** One line of a clerk's list of offline scores, as typed (row: its place in the list, for messages). */
+export type OfflineLine = { row: number; name: string; unitName?: string; score: string; satOn?: string; note?: string };
+
+/**
+ * A list of offline scores (the demo's sheets): read as the ledger reads them, checked by the same plan; one bad line
+ * and nothing is recorded. A line without a day takes the exam's last day.
+ */
+export async function recordOfflineScores(ctx: Ctx, examId: number, lines: OfflineLine[], source: string): Promise<{ created: number; updated: number }> {
+  const exam = await examRow(ctx, examId, true);
+  checkOfflineAllowed(exam);
+  const lastDay = shanghaiDate(new Date(exam.closes_at));
+  const problems: { row: number; message: string }[] = [];
+  const entries: (OfflineEntry & { row: number })[] = [];
+  for (const l of lines) {
+    const score = parseScore(l.score);
+    const satOn = l.satOn?.trim() ? parseLedgerDate(l.satOn.trim()) : lastDay;
+    if (score === null) problems.push({ row: l.row, message: `成绩「${l.score}」应为不小于 0 的数（可含 .5）` });
+    else if (!satOn) problems.push({ row: l.row, message: `考试日期「${l.satOn}」应写作 2024-09-19` });
+    else entries.push({ row: l.row, name: l.name.trim(), unitName: l.unitName?.trim() ?? '', score, satOn, note: (l.note ?? '').trim().slice(0, 200) });
+  }
+  const { planned, problems: planProblems } = await planOfflineScores(ctx, exam, entries);
+  problems.push(...planProblems.map((p) => ({ row: (entries[p.index] as { row: number }).row, message: p.message })));
+  if (problems.length) {
+    problems.sort((a, b) => a.row - b.row);
+    const shown = problems.slice(0, 5).map((p) => `第 ${p.row} 行：${p.message}`);
+    throw new AppError('LEARNING_IMPORT_INVALID', `成绩有错误，未录入任何成绩：${shown.join('；')}${problems.length > 5 ? `等 ${problems.length} 处` : ''}`, problems);
+  }
+  const done = await writeOfflineScores(ctx, exam, planned, source);
+  return { created: done.created.length, updated: done.updated.length };
 }

@@ -11,7 +11,6 @@ import {
   ExamQuery,
   ExamResults,
   ExamUpdate,
-  ImportResult,
   LearningRecord,
   LearningStats,
   MyExam,
@@ -26,7 +25,6 @@ import {
   PersonQuery,
   Question,
   QuestionCreate,
-  QuestionImport,
   QuestionQuery,
   QuestionUpdate,
   RecordQuery,
@@ -39,7 +37,6 @@ import {
   StudySessionQuery,
   StudySessionUpdate,
   VersionBody,
-  XlsxUpload,
 } from '../../../domain/learning/contracts.ts';
 import { IdParams, Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import { ctxOf } from '../../plugins/auth.ts';
@@ -52,8 +49,6 @@ import * as stats from './stats.service.ts';
 const Ok = Type.Object({ ok: Type.Boolean() });
 const ok = { ok: true };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-// An .xlsx travels base64 in JSON: 4 MB of text is a 3 MB workbook.
-const uploadLimit = 6 * 1024 * 1024;
 
 function sendXlsx(reply: FastifyReply, filename: string, file: Buffer) {
   reply.header('content-type', XLSX);
@@ -117,16 +112,6 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await bank.voidQuestion(ctxOf(req), req.params.id, req.body);
     return ok;
   });
-  app.get(
-    '/questions/export.xlsx',
-    { schema: { tags: t.bank, summary: '导出题库（.xlsx，按筛选条件）', querystring: Type.Omit(QuestionQuery, ['page', 'pageSize']) } },
-    async (req, reply) => sendXlsx(reply, '题库.xlsx', await bank.exportQuestions(ctxOf(req), req.query)),
-  );
-  app.post(
-    '/questions/import',
-    { bodyLimit: uploadLimit, schema: { tags: t.bank, summary: '从 .xlsx 导入题库（base64）', body: QuestionImport, response: { 200: ImportResult } } },
-    async (req) => bank.importQuestions(ctxOf(req), req.body),
-  );
 
   app.get('/papers', { schema: { tags: t.bank, summary: '试卷列表', querystring: PaperQuery, response: { 200: Page(Paper) } } }, async (req) =>
     bank.listPapers(ctxOf(req), req.query),
@@ -192,15 +177,6 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/exams/:id/offline-scores',
     { schema: { tags: t.exams, summary: '录入线下成绩', params: IdParams, body: OfflineScoreCreate, response: { 200: ExamResults } } },
     async (req) => exams.addOfflineScore(ctxOf(req), req.params.id, req.body),
-  );
-  app.get('/exams/:id/offline-template.xlsx', { schema: { tags: t.exams, summary: '线下成绩录入表（.xlsx）', params: IdParams } }, async (req, reply) => {
-    const { filename, file } = await exams.offlineTemplate(ctxOf(req), req.params.id);
-    return sendXlsx(reply, filename, file);
-  });
-  app.post(
-    '/exams/:id/offline-scores/import',
-    { bodyLimit: uploadLimit, schema: { tags: t.exams, summary: '从 .xlsx 导入线下成绩（base64）', params: IdParams, body: XlsxUpload, response: { 200: ImportResult } } },
-    async (req) => exams.importOfflineScores(ctxOf(req), req.params.id, req.body),
   );
   app.patch(
     '/offline-scores/:id',

@@ -14,16 +14,15 @@ import type {
 import { duplicateAttendee, type SessionKind, sessionProblem, signInOpenProblem } from '../../../domain/learning/rules.ts';
 import type { Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
-import { pathInScope, scopePathsFor } from '../../../domain/platform/roles.ts';
 import { updateVersioned, voidVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
-import { requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
+import { belongsUnder, canAt, requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
 import * as repo from './session.repository.ts';
 
-const toSession = (r: repo.SessionRow, attendees: repo.AttendeeRow[], writablePaths: readonly string[]): StudySession => {
+const toSession = (r: repo.SessionRow, attendees: repo.AttendeeRow[], writable: (path: string) => boolean): StudySession => {
   const mine = attendees.filter((a) => a.session_id === r.id);
-  const open = r.sign_in_code && r.sign_in_until && new Date(r.sign_in_until) > new Date() && pathInScope(r.org_unit_path, writablePaths);
+  const open = r.sign_in_code && r.sign_in_until && new Date(r.sign_in_until) > new Date() && writable(r.org_unit_path);
   return {
     id: r.id,
     orgUnitId: r.org_unit_id,
@@ -49,7 +48,7 @@ async function toSessions(ctx: Ctx, rows: repo.SessionRow[]): Promise<StudySessi
     ctx.db,
     rows.map((r) => r.id),
   );
-  const writable = scopePathsFor(ctx.actor.grants, 'learning.write');
+  const writable = canAt(ctx.actor, 'learning.write');
   return rows.map((r) => toSession(r, attendees, writable));
 }
 
@@ -231,7 +230,7 @@ export async function closeSignIn(ctx: Ctx, id: number, input: { version: number
 export async function signIn(ctx: Ctx, input: SignInBody): Promise<SignInResult> {
   const session = await repo.sessionBySignInCode(ctx.db, input.code);
   const me = await repo.userWithUnit(ctx.db, ctx.actor.userId);
-  if (!session || !pathInScope(me.path, [session.org_unit_path])) throw new AppError('NOT_FOUND', '签到码无效或已过期，请向组织者核对', { field: 'code' });
+  if (!session || !belongsUnder(me.path, session.org_unit_path)) throw new AppError('NOT_FOUND', '签到码无效或已过期，请向组织者核对', { field: 'code' });
   const result = { sessionId: session.id, title: session.title, heldOn: session.held_on };
   if (await repo.userAttendance(ctx.db, session.id, me.id)) return { ...result, alreadySigned: true };
   await audited(ctx, async (trx) => {

@@ -93,7 +93,3 @@ export function insertTraining(trx: Transaction<DB>, memberId: number, t: Traini
 }
 
 /** Names of members by id (for a dispute's mediators). */
-export function memberNames(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('mediation_members').select(['id', 'name', 'committee_id']).where('id', 'in', ids).execute();
-}

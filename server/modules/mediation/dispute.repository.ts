@@ -1,13 +1,15 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DisputeFilters, PartyInput } from '../../../domain/mediation/contracts.ts';
 import type { PageQuery } from '../../../domain/platform/contracts.ts';
-import { paginate } from '../../db/rows.ts';
+import { inOrderOf, pageOfIds } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Scope, scopeFilter } from '../../platform/permissions.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const TYPE_KIND = 'mediation.dispute_type';
 
+/** Disputes with what a list row shows: names, counts, the parties and the mediators' names, in one query. */
 function disputes(db: Db, scope: Scope) {
   return db
     .selectFrom('disputes as d')
@@ -34,11 +36,23 @@ function disputes(db: Db, scope: Scope) {
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('f.dispute_id', '=', 'd.id')
         .as('follow_up_count'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('dispute_parties as p')
+          .select(['p.id', 'p.kind', 'p.role', 'p.name', 'p.gender', 'p.id_number_enc', 'p.phone_enc', 'p.address'])
+          .whereRef('p.dispute_id', '=', 'd.id')
+          .where('p.voided_at', 'is', null)
+          .orderBy('p.sort_order')
+          .orderBy('p.id'),
+      ).as('parties'),
+      jsonArrayFrom(eb.selectFrom('mediation_members as m').select(['m.id', 'm.name']).where(sql<boolean>`m.id = any(d.mediator_ids)`)).as('mediator_names'),
     ])
     .where('d.voided_at', 'is', null)
     .where(scopeFilter('d.org_unit_id', scope));
 }
-type DisputeQueryBuilder = ReturnType<typeof disputes>;
+
+/** The disputes in scope on their own table: what paging and counting read (no joins, no per-row sub-selects). */
+const inScope = (db: Db, scope: Scope) => db.selectFrom('disputes as d').where('d.voided_at', 'is', null).where(scopeFilter('d.org_unit_id', scope));
 
 export type ListFilters = DisputeFilters & {
   today: string;
@@ -51,13 +65,17 @@ export type ListFilters = DisputeFilters & {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function filtered(query: DisputeQueryBuilder, f: ListFilters): DisputeQueryBuilder {
-  let q = query;
+/** The list's filters, on the dispute's own columns only (so the narrow and the wide query take the same ones). */
+function filtered<Q extends SelectQueryBuilder<any, any, any>>(query: Q, f: ListFilters): Q {
+  let q = query as SelectQueryBuilder<any, any, any>;
   if (f.status) q = q.where('d.status', '=', f.status);
   if (f.typeCode) q = q.where('d.type_code', '=', f.typeCode);
-  if (f.orgUnitId) q = q.where(sql<boolean>`u.path like (select path from org_units where id = ${f.orgUnitId}) || '%'`);
+  if (f.orgUnitId) q = q.where(sql<boolean>`d.org_unit_id = any(array(select id from org_units where path like (select path from org_units where id = ${f.orgUnitId}) || '%'))`);
+  if (f.level) {
+    const townCommittees = sql`array(select c.id from mediation_committees c join org_units cu on cu.id = c.org_unit_id where cu.kind = 'town')`;
+    q = q.where(f.level === 'town' ? sql<boolean>`d.committee_id = any(${townCommittees})` : sql<boolean>`d.committee_id <> all(${townCommittees})`);
+  }
   if (f.committeeId) q = q.where('d.committee_id', '=', f.committeeId);
-  if (f.level) q = q.where('cu.kind', f.level === 'town' ? '=' : '!=', 'town');
   if (f.year) q = q.where('d.registered_on', '>=', `${f.year}-01-01`).where('d.registered_on', '<=', `${f.year}-12-31`);
   if (f.overdue) q = q.where('d.status', 'in', ['registered', 'mediating']).where('d.due_on', '<', f.today);
   if (f.dueThisWeek) q = q.where('d.status', 'in', ['registered', 'mediating']).where('d.due_on', '>=', f.today).where('d.due_on', '<=', f.weekEnd);
@@ -71,13 +89,15 @@ function filtered(query: DisputeQueryBuilder, f: ListFilters): DisputeQueryBuild
       return eb.or(matches);
     });
   }
-  return q;
+  return q as Q;
 }
 
 const ordered = <Q extends SelectQueryBuilder<any, any, any>>(q: Q): Q => q.orderBy('d.registered_on', 'desc').orderBy('d.id', 'desc') as Q;
 
-export function listDisputes(db: Db, scope: Scope, f: ListFilters & PageQuery) {
-  return paginate(ordered(filtered(disputes(db, scope), f)), f);
+export async function listDisputes(db: Db, scope: Scope, f: ListFilters & PageQuery) {
+  const page = await pageOfIds(ordered(filtered(inScope(db, scope), f).select('d.id')), f);
+  const rows = page.items.length ? await disputes(db, scope).where('d.id', 'in', page.items).execute() : [];
+  return { ...page, items: inOrderOf(page.items, rows) };
 }
 export type DisputeRow = Awaited<ReturnType<typeof listDisputes>>['items'][number];
 
@@ -89,8 +109,7 @@ export function allDisputes(db: Db, scope: Scope, f: ListFilters, limit: number)
 }
 
 export function countDisputes(db: Db, scope: Scope, f: ListFilters) {
-  return filtered(disputes(db, scope), f)
-    .clearSelect()
+  return filtered(inScope(db, scope), f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
     .then((r) => Number(r.n));
@@ -113,20 +132,6 @@ export function judicialCandidates(db: Db, scope: Scope, since: string) {
     .where('d.closed_on', '>=', since)
     .execute();
 }
-
-export function partiesOf(db: Db, disputeIds: number[]) {
-  if (disputeIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('dispute_parties')
-    .selectAll()
-    .where('dispute_id', 'in', disputeIds)
-    .where('voided_at', 'is', null)
-    .orderBy('dispute_id')
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
-}
-export type PartyRow = Awaited<ReturnType<typeof partiesOf>>[number];
 
 export function sessionsOf(db: Db, disputeId: number) {
   return db

@@ -60,11 +60,6 @@ const today = () => shanghaiDate(new Date());
 /** Rows as the API shows them: parties (identifiers masked unless the actor handles the dispute), mediators, deadlines. */
 export async function toItems(ctx: Ctx, rows: repo.DisputeRow[], calendar?: WorkCalendar): Promise<DisputeListItem[]> {
   const date = today();
-  const parties = await repo.partiesOf(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
-  const mediatorNames = new Map((await committees.memberNames(ctx.db, [...new Set(rows.flatMap((r) => r.mediator_ids))])).map((m) => [m.id, m.name]));
   const needsCalendar = rows.some((r) => r.status === 'succeeded' && r.agreement_kind === 'written');
   const workdays = needsCalendar ? (calendar ?? (await loadWorkCalendar(ctx.db))) : undefined;
   const handles = handlerOf(ctx.actor);
@@ -112,7 +107,7 @@ export async function toItems(ctx: Ctx, rows: repo.DisputeRow[], calendar?: Work
       agreement,
       otherChannels: r.other_channels as OtherChannel[],
       closeNote: r.close_note,
-      mediators: r.mediator_ids.map((id) => ({ id, name: mediatorNames.get(id) ?? '' })),
+      mediators: r.mediator_ids.map((id) => ({ id, name: r.mediator_names.find((m) => m.id === id)?.name ?? '' })),
       judicial: deadline
         ? {
             deadline,
@@ -124,18 +119,16 @@ export async function toItems(ctx: Ctx, rows: repo.DisputeRow[], calendar?: Work
             note: r.judicial_note,
           }
         : null,
-      parties: parties
-        .filter((p) => p.dispute_id === r.id)
-        .map((p) => ({
-          id: p.id,
-          kind: p.kind,
-          role: p.role,
-          name: p.name,
-          gender: p.gender,
-          idNumber: reveal(ctx, p.id_number_enc, maskIdCard, unmasked),
-          phone: reveal(ctx, p.phone_enc, maskPhone, unmasked),
-          address: p.address,
-        })),
+      parties: r.parties.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        role: p.role,
+        name: p.name,
+        gender: p.gender,
+        idNumber: reveal(ctx, p.id_number_enc, maskIdCard, unmasked),
+        phone: reveal(ctx, p.phone_enc, maskPhone, unmasked),
+        address: p.address,
+      })),
       sessionCount: Number(r.session_count ?? 0),
       followUpCount: Number(r.follow_up_count ?? 0),
       canWrite: unmasked,

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, login, type Session, type TestEnv, unitId } from '../../test/helpers.ts';
-import { download, importFile, readWorkbook, rowsOf, toBuffer } from '../../test/ledger.ts';
+import { download, importFile, readWorkbook, rowCount, rowsOf, toBuffer } from '../../test/ledger.ts';
 
 // 人民调解登记台账 through the ledger engine: a row is a dispute's whole history, checked by the dispute's own rules.
 let env: TestEnv;
@@ -19,15 +19,7 @@ const sheetOf = async (buffer: Buffer) => {
 };
 const ledgerRows = async (buffer: Buffer) => rowsOf((await sheetOf(buffer)).ws, 3, EXPORT_ONLY);
 
-const count = async (table: 'disputes' | 'audit_log' | 'dispute_parties') =>
-  Number(
-    (
-      await env.platform.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'disputes' | 'audit_log' | 'dispute_parties') => rowCount(env, table);
 
 beforeAll(async () => {
   env = await createTestEnv();

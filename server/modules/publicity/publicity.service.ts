@@ -31,6 +31,7 @@ import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { listEntries, requireCode } from '../../platform/dictionary.service.ts';
 import { can, requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
+import { found, pageOf, updateAudited, voidAudited } from '../../platform/records.ts';
 import * as repo from './publicity.repository.ts';
 
 const READ = 'publicity.read';
@@ -69,18 +70,13 @@ const toLaw = (r: repo.LawRow, on = today()): Law => ({
 /** Who reads publicity reads the catalog; the administrator, who maintains the national catalog, does too. */
 const lawScope = (ctx: Ctx) => (can(ctx.actor, READ) || !can(ctx.actor, 'dictionaries.manage') ? scopeOf(ctx.actor, READ) : scopeOf(ctx.actor, 'dictionaries.manage'));
 
-async function lawRow(ctx: Ctx, id: number) {
-  const row = await repo.findLaw(ctx.db, lawScope(ctx), id);
-  if (!row) throw new AppError('NOT_FOUND', '法律法规不存在');
-  return row;
-}
+const lawRow = (ctx: Ctx, id: number) => found(repo.findLaw(ctx.db, lawScope(ctx), id), '法律法规不存在');
 
 export const getLaw = async (ctx: Ctx, id: number): Promise<Law> => toLaw(await lawRow(ctx, id));
 
 export async function listLaws(ctx: Ctx, q: LawQuery): Promise<Page<Law>> {
   const on = today();
-  const page = await repo.listLaws(ctx.db, lawScope(ctx), q, on);
-  return { ...page, items: page.items.map((r) => toLaw(r, on)) };
+  return pageOf(repo.listLaws(ctx.db, lawScope(ctx), q, on), (rows) => rows.map((r) => toLaw(r, on)));
 }
 
 /** The whole visible catalog, for the repealed-law check. */
@@ -210,11 +206,7 @@ async function toPlans(ctx: Ctx, rows: repo.PlanRow[]): Promise<Plan[]> {
   });
 }
 
-async function planRow(ctx: Ctx, id: number) {
-  const row = await repo.findPlan(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '普法计划不存在');
-  return row;
-}
+const planRow = (ctx: Ctx, id: number) => found(repo.findPlan(ctx.db, scopeOf(ctx.actor, READ), id), '普法计划不存在');
 
 export const getPlan = async (ctx: Ctx, id: number): Promise<Plan> => (await toPlans(ctx, [await planRow(ctx, id)]))[0] as Plan;
 
@@ -234,20 +226,21 @@ export async function createPlan(ctx: Ctx, input: PlanCreate): Promise<Plan> {
 export async function updatePlan(ctx: Ctx, id: number, input: PlanUpdate): Promise<Plan> {
   const before = await planRow(ctx, id);
   await requireUnitInScope(ctx.db, ctx.actor, WRITE, before.org_unit_id);
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'publicity_plans', id, input.version, { title: input.title, content: input.content });
-    return {
-      result: undefined,
-      audit: {
-        action: 'publicity.plan_update',
-        entityType: 'publicity_plan',
-        entityId: id,
-        orgUnitId: before.org_unit_id,
-        before: { title: before.title, content: before.content },
-        after: input,
-      },
-    };
-  });
+  await updateAudited(
+    ctx,
+    'publicity_plans',
+    id,
+    input.version,
+    { title: input.title, content: input.content },
+    {
+      action: 'publicity.plan_update',
+      entityType: 'publicity_plan',
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before: { title: before.title, content: before.content },
+      after: input,
+    },
+  );
   return getPlan(ctx, id);
 }
 
@@ -289,19 +282,20 @@ async function responsibilityFor(ctx: Ctx, id: number) {
 export async function updateResponsibility(ctx: Ctx, id: number, input: ResponsibilityUpdate): Promise<Plan> {
   const { row, plan } = await responsibilityFor(ctx, id);
   await checkResponsibility(ctx, input);
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'publicity_responsibilities', id, input.version, {
+  await updateAudited(
+    ctx,
+    'publicity_responsibilities',
+    id,
+    input.version,
+    {
       body: input.body,
       unit_id: input.unitId,
       law_ids: input.lawIds,
       tasks: input.tasks,
       audience: input.audience,
-    });
-    return {
-      result: undefined,
-      audit: { action: 'publicity.responsibility_update', entityType: 'publicity_plan', entityId: plan.id, orgUnitId: plan.org_unit_id, before: row, after: input },
-    };
-  });
+    },
+    { action: 'publicity.responsibility_update', entityType: 'publicity_plan', entityId: plan.id, orgUnitId: plan.org_unit_id, before: row, after: input },
+  );
   return getPlan(ctx, plan.id);
 }
 
@@ -348,17 +342,12 @@ async function toCampaigns(ctx: Ctx, rows: repo.CampaignRow[]): Promise<Campaign
   }));
 }
 
-async function campaignRow(ctx: Ctx, id: number, field = 'id') {
-  const row = await repo.findCampaign(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '宣传活动不存在', { field });
-  return row;
-}
+const campaignRow = (ctx: Ctx, id: number, field = 'id') => found(repo.findCampaign(ctx.db, scopeOf(ctx.actor, READ), id), '宣传活动不存在', field);
 
 export const getCampaign = async (ctx: Ctx, id: number): Promise<Campaign> => (await toCampaigns(ctx, [await campaignRow(ctx, id)]))[0] as Campaign;
 
 export async function listCampaigns(ctx: Ctx, q: CampaignQuery): Promise<Page<Campaign>> {
-  const page = await repo.listCampaigns(ctx.db, scopeOf(ctx.actor, READ), q);
-  return { ...page, items: await toCampaigns(ctx, page.items) };
+  return pageOf(repo.listCampaigns(ctx.db, scopeOf(ctx.actor, READ), q), (rows) => toCampaigns(ctx, rows));
 }
 
 /** A campaign runs within its year and, when tied to a key date, around it (within 30 days of it). */
@@ -397,8 +386,12 @@ export async function updateCampaign(ctx: Ctx, id: number, input: CampaignUpdate
   await requireUnitInScope(ctx.db, ctx.actor, WRITE, before.org_unit_id);
   const next = { keyDate: input.keyDate === undefined ? before.key_date : input.keyDate, startsOn: input.startsOn ?? before.starts_on, endsOn: input.endsOn ?? before.ends_on };
   checkCampaign(next);
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'publicity_campaigns', id, input.version, {
+  await updateAudited(
+    ctx,
+    'publicity_campaigns',
+    id,
+    input.version,
+    {
       year: Number(next.startsOn.slice(0, 4)),
       key_date: input.keyDate,
       title: input.title,
@@ -406,12 +399,9 @@ export async function updateCampaign(ctx: Ctx, id: number, input: CampaignUpdate
       ends_on: input.endsOn,
       theme: input.theme,
       description: input.description,
-    });
-    return {
-      result: undefined,
-      audit: { action: 'publicity.campaign_update', entityType: 'publicity_campaign', entityId: id, orgUnitId: before.org_unit_id, before, after: input },
-    };
-  });
+    },
+    { action: 'publicity.campaign_update', entityType: 'publicity_campaign', entityId: id, orgUnitId: before.org_unit_id, before, after: input },
+  );
   return getCampaign(ctx, id);
 }
 
@@ -462,11 +452,7 @@ function toEvent(r: repo.EventRow, all: readonly CatalogLaw[]): PublicityEvent {
   };
 }
 
-async function eventRow(ctx: Ctx, id: number) {
-  const row = await repo.findEvent(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '普法活动不存在');
-  return row;
-}
+const eventRow = (ctx: Ctx, id: number) => found(repo.findEvent(ctx.db, scopeOf(ctx.actor, READ), id), '普法活动不存在');
 
 export const getEvent = async (ctx: Ctx, id: number): Promise<PublicityEvent> => toEvent(await eventRow(ctx, id), await catalog(ctx));
 
@@ -486,27 +472,30 @@ async function checkEvent(ctx: Ctx, e: { campaignId?: number | null; kind?: stri
   await requireLaws(ctx, e.lawIds, 'lawIds');
 }
 
+/** An event as its row: what the clerk left out of the optional fields is stored empty. */
+const eventColumns = (input: EventCreate) => ({
+  org_unit_id: input.orgUnitId,
+  campaign_id: input.campaignId ?? null,
+  kind: input.kind,
+  title: input.title,
+  held_on: input.heldOn,
+  place: input.place,
+  organiser: input.organiser,
+  partner: input.partner ?? '',
+  audience: input.audience,
+  law_ids: input.lawIds ?? [],
+  materials: input.materials ?? '',
+  materials_count: input.materialsCount,
+  people_reached: input.peopleReached,
+  consultations: input.consultations ?? 0,
+  summary: input.summary ?? '',
+});
+
 export async function createEvent(ctx: Ctx, input: EventCreate): Promise<PublicityEvent> {
   await requireUnitInScope(ctx.db, ctx.actor, WRITE, input.orgUnitId);
   await checkEvent(ctx, input, input.heldOn);
   const id = await audited(ctx, async (trx) => {
-    const { id } = await repo.insertEvent(trx, {
-      org_unit_id: input.orgUnitId,
-      campaign_id: input.campaignId ?? null,
-      kind: input.kind,
-      title: input.title,
-      held_on: input.heldOn,
-      place: input.place,
-      organiser: input.organiser,
-      partner: input.partner ?? '',
-      audience: input.audience,
-      law_ids: input.lawIds ?? [],
-      materials: input.materials ?? '',
-      materials_count: input.materialsCount,
-      people_reached: input.peopleReached,
-      consultations: input.consultations ?? 0,
-      summary: input.summary ?? '',
-    });
+    const { id } = await repo.insertEvent(trx, eventColumns(input));
     return { result: id, audit: { action: 'publicity.event_create', entityType: 'publicity_event', entityId: id, orgUnitId: input.orgUnitId, after: input } };
   });
   return getEvent(ctx, id);
@@ -517,8 +506,12 @@ export async function updateEvent(ctx: Ctx, id: number, input: EventUpdate): Pro
   await requireUnitInScope(ctx.db, ctx.actor, WRITE, before.org_unit_id);
   const campaignId = input.campaignId === undefined ? before.campaign_id : input.campaignId;
   await checkEvent(ctx, { ...input, campaignId }, input.heldOn ?? before.held_on);
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'publicity_events', id, input.version, {
+  await updateAudited(
+    ctx,
+    'publicity_events',
+    id,
+    input.version,
+    {
       campaign_id: input.campaignId,
       kind: input.kind,
       title: input.title,
@@ -533,9 +526,9 @@ export async function updateEvent(ctx: Ctx, id: number, input: EventUpdate): Pro
       people_reached: input.peopleReached,
       consultations: input.consultations,
       summary: input.summary,
-    });
-    return { result: undefined, audit: { action: 'publicity.event_update', entityType: 'publicity_event', entityId: id, orgUnitId: before.org_unit_id, before, after: input } };
-  });
+    },
+    { action: 'publicity.event_update', entityType: 'publicity_event', entityId: id, orgUnitId: before.org_unit_id, before, after: input },
+  );
   return getEvent(ctx, id);
 }
 
@@ -543,13 +536,7 @@ export async function voidEvent(ctx: Ctx, id: number, input: VoidBody): Promise<
   const row = await eventRow(ctx, id);
   await requireUnitInScope(ctx.db, ctx.actor, WRITE, row.org_unit_id);
   const before = toEvent(row, await catalog(ctx));
-  return audited(ctx, async (trx) => {
-    const after = await voidVersioned(trx, 'publicity_events', id, input.version, input.reason, ctx.actor.userId);
-    return {
-      result: { ...before, version: after.version as number },
-      audit: { action: 'publicity.event_void', entityType: 'publicity_event', entityId: id, orgUnitId: before.orgUnitId, before, after: { reason: input.reason } },
-    };
-  });
+  return voidAudited(ctx, 'publicity_events', id, before, input, { action: 'publicity.event_void', entityType: 'publicity_event', orgUnitId: before.orgUnitId });
 }
 
 /**
@@ -564,26 +551,7 @@ export async function importEvents(ctx: Ctx, inputs: readonly EventCreate[], not
   const late = inputs.find((i) => i.heldOn > today());
   if (late) throw rule('活动日期不能晚于今天（请在活动后登记）', 'heldOn');
   return audited(ctx, async (trx) => {
-    const ids = await repo.insertEvents(
-      trx,
-      inputs.map((input) => ({
-        org_unit_id: input.orgUnitId,
-        campaign_id: input.campaignId ?? null,
-        kind: input.kind,
-        title: input.title,
-        held_on: input.heldOn,
-        place: input.place,
-        organiser: input.organiser,
-        partner: input.partner ?? '',
-        audience: input.audience,
-        law_ids: input.lawIds ?? [],
-        materials: input.materials ?? '',
-        materials_count: input.materialsCount,
-        people_reached: input.peopleReached,
-        consultations: input.consultations ?? 0,
-        summary: input.summary ?? '',
-      })),
-    );
+    const ids = await repo.insertEvents(trx, inputs.map(eventColumns));
     return { result: ids, audit: { action: 'publicity.event_import', entityType: 'publicity_event', after: { filename: note.filename, count: ids.length, ids } } };
   });
 }

@@ -8,6 +8,10 @@ import { type Scope, scopeFilter } from '../../platform/permissions.ts';
 type Db = Kysely<DB> | Transaction<DB>;
 
 // ── Villages and profiles ─────────────────────────────────────────────────────────────────────────────────
+export function unitPath(db: Db, orgUnitId: number) {
+  return db.selectFrom('org_units').select('path').where('id', '=', orgUnitId).executeTakeFirstOrThrow();
+}
+
 export function listVillages(db: Db, scope: Scope) {
   return db
     .selectFrom('org_units as u')

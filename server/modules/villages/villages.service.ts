@@ -1,6 +1,5 @@
 import type { Page, VoidBody } from '../../../domain/platform/contracts.ts';
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
-import { pathInScope } from '../../../domain/platform/roles.ts';
 import type {
   Disclosure,
   DisclosureCreate,
@@ -56,11 +55,12 @@ import {
   statusAfterConclusion,
   submitProblem,
 } from '../../../domain/villages/rules.ts';
-import { uniquely, updateVersioned, voidVersioned } from '../../db/rows.ts';
+import { uniquely, updateVersioned } from '../../db/rows.ts';
 import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { listEntries, requireCode } from '../../platform/dictionary.service.ts';
-import { requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
+import { coversParentOf, requireUnitInScope, scopeOf } from '../../platform/permissions.ts';
+import { found, pageOf, updateAudited, voidAudited } from '../../platform/records.ts';
 import * as repo from './villages.repository.ts';
 
 const READ = 'villages.read';
@@ -80,9 +80,8 @@ async function writableVillage(ctx: Ctx, orgUnitId: number) {
  * decided); a village cadre records the 申报 and the self-assessment only.
  */
 async function requireTownLevel(ctx: Ctx, orgUnitId: number): Promise<void> {
-  const unit = await ctx.db.selectFrom('org_units').select('path').where('id', '=', orgUnitId).executeTakeFirstOrThrow();
-  const parentPath = unit.path.replace(/\d+\/$/, '');
-  if (!pathInScope(parentPath, scopeOf(ctx.actor, WRITE).paths)) throw new AppError('FORBIDDEN', '推荐、命名、撤销注销和复核结论由乡镇（司法所）登记');
+  const unit = await repo.unitPath(ctx.db, orgUnitId);
+  if (!coversParentOf(ctx.actor, WRITE, unit.path)) throw new AppError('FORBIDDEN', '推荐、命名、撤销注销和复核结论由乡镇（司法所）登记');
 }
 
 // ── Villages and profiles ─────────────────────────────────────────────────────────────────────────────────
@@ -183,11 +182,7 @@ function toHonour(r: repo.HonourRow, on = today(), daysAhead = REVIEW_REMINDER_D
   };
 }
 
-async function honourRow(ctx: Ctx, id: number): Promise<repo.HonourRow> {
-  const row = await repo.findHonour(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '称号记录不存在');
-  return row;
-}
+const honourRow = (ctx: Ctx, id: number) => found(repo.findHonour(ctx.db, scopeOf(ctx.actor, READ), id), '称号记录不存在');
 
 export const getHonour = async (ctx: Ctx, id: number): Promise<Honour> => toHonour(await honourRow(ctx, id));
 
@@ -264,10 +259,14 @@ async function transition(ctx: Ctx, id: number, to: HonourStatus, version: numbe
   await requireTownLevel(ctx, before.orgUnitId);
   const problem = honourTransitionProblem(before.status, to);
   if (problem) throw new AppError('VILLAGES_STATE', problem, { status: before.status });
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'village_honours', id, version, { ...changes, status: to });
-    return { result: undefined, audit: { action: audit.action, entityType: 'village_honour', entityId: id, orgUnitId: before.orgUnitId, before, after: audit.after } };
-  });
+  await updateAudited(
+    ctx,
+    'village_honours',
+    id,
+    version,
+    { ...changes, status: to },
+    { action: audit.action, entityType: 'village_honour', entityId: id, orgUnitId: before.orgUnitId, before, after: audit.after },
+  );
   return getHonour(ctx, id);
 }
 
@@ -346,17 +345,12 @@ async function toInspections(ctx: Ctx, rows: repo.InspectionRow[]): Promise<Insp
   });
 }
 
-async function inspectionRow(ctx: Ctx, id: number): Promise<repo.InspectionRow> {
-  const row = await repo.findInspection(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '复核记录不存在');
-  return row;
-}
+const inspectionRow = (ctx: Ctx, id: number) => found(repo.findInspection(ctx.db, scopeOf(ctx.actor, READ), id), '复核记录不存在');
 
 export const getInspection = async (ctx: Ctx, id: number): Promise<Inspection> => (await toInspections(ctx, [await inspectionRow(ctx, id)]))[0] as Inspection;
 
 export async function listInspections(ctx: Ctx, q: InspectionQuery): Promise<Page<Inspection>> {
-  const page = await repo.listInspections(ctx.db, scopeOf(ctx.actor, READ), q);
-  return { ...page, items: await toInspections(ctx, page.items) };
+  return pageOf(repo.listInspections(ctx.db, scopeOf(ctx.actor, READ), q), (rows) => toInspections(ctx, rows));
 }
 
 /** The checklist as configured today (parts, then each part's items), copied into the inspection so later edits of the dictionary leave it as it was. */
@@ -440,19 +434,20 @@ export async function submitInspection(ctx: Ctx, id: number, input: InspectionSu
   const problem = submitProblem(inspection.items.map((i) => ({ label: i.itemLabel, result: i.result, evidence: i.evidence, attachmentIds: i.attachmentIds })));
   if (problem) throw rule(problem, 'items');
   if (input.submittedOn > today()) throw rule('提交日期不能晚于今天', 'submittedOn');
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'village_inspections', id, input.version, { status: 'submitted', submitted_on: input.submittedOn, self_summary: input.selfSummary });
-    return {
-      result: undefined,
-      audit: {
-        action: 'village.inspection_submit',
-        entityType: 'village_inspection',
-        entityId: id,
-        orgUnitId: inspection.orgUnitId,
-        after: { ...input, progress: inspection.progress },
-      },
-    };
-  });
+  await updateAudited(
+    ctx,
+    'village_inspections',
+    id,
+    input.version,
+    { status: 'submitted', submitted_on: input.submittedOn, self_summary: input.selfSummary },
+    {
+      action: 'village.inspection_submit',
+      entityType: 'village_inspection',
+      entityId: id,
+      orgUnitId: inspection.orgUnitId,
+      after: { ...input, progress: inspection.progress },
+    },
+  );
   return getInspection(ctx, id);
 }
 
@@ -551,17 +546,12 @@ async function toRules(ctx: Ctx, rows: repo.RuleRow[]): Promise<VillageRule[]> {
   });
 }
 
-async function ruleRow(ctx: Ctx, id: number) {
-  const row = await repo.findRule(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '村规民约/制度不存在');
-  return row;
-}
+const ruleRow = (ctx: Ctx, id: number) => found(repo.findRule(ctx.db, scopeOf(ctx.actor, READ), id), '村规民约/制度不存在');
 
 export const getRule = async (ctx: Ctx, id: number): Promise<VillageRule> => (await toRules(ctx, [await ruleRow(ctx, id)]))[0] as VillageRule;
 
 export async function listRules(ctx: Ctx, q: VillageRuleQuery): Promise<Page<VillageRule>> {
-  const page = await repo.listRules(ctx.db, scopeOf(ctx.actor, READ), q);
-  return { ...page, items: await toRules(ctx, page.items) };
+  return pageOf(repo.listRules(ctx.db, scopeOf(ctx.actor, READ), q), (rows) => toRules(ctx, rows));
 }
 
 export async function createRule(ctx: Ctx, input: VillageRuleCreate): Promise<VillageRule> {
@@ -578,20 +568,21 @@ export async function updateRule(ctx: Ctx, id: number, input: VillageRuleUpdate)
   const before = await ruleRow(ctx, id);
   await writableVillage(ctx, before.org_unit_id);
   if (input.kind) await requireCode(ctx, 'villages.rule_kind', input.kind, 'kind', '制度类别');
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'village_rules', id, input.version, { kind: input.kind, title: input.title });
-    return {
-      result: undefined,
-      audit: {
-        action: 'village.rule_update',
-        entityType: 'village_rule',
-        entityId: id,
-        orgUnitId: before.org_unit_id,
-        before: { kind: before.kind, title: before.title },
-        after: input,
-      },
-    };
-  });
+  await updateAudited(
+    ctx,
+    'village_rules',
+    id,
+    input.version,
+    { kind: input.kind, title: input.title },
+    {
+      action: 'village.rule_update',
+      entityType: 'village_rule',
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before: { kind: before.kind, title: before.title },
+      after: input,
+    },
+  );
   return getRule(ctx, id);
 }
 
@@ -681,14 +672,7 @@ export async function adoptRuleVersion(ctx: Ctx, ruleId: number, versionId: numb
 export async function voidRule(ctx: Ctx, id: number, input: VoidBody): Promise<VillageRule> {
   const before = await getRule(ctx, id);
   await writableVillage(ctx, before.orgUnitId);
-  await audited(ctx, async (trx) => {
-    await voidVersioned(trx, 'village_rules', id, input.version, input.reason, ctx.actor.userId);
-    return {
-      result: undefined,
-      audit: { action: 'village.rule_void', entityType: 'village_rule', entityId: id, orgUnitId: before.orgUnitId, before, after: { reason: input.reason } },
-    };
-  });
-  return { ...before, version: before.version + 1 };
+  return voidAudited(ctx, 'village_rules', id, before, input, { action: 'village.rule_void', entityType: 'village_rule', orgUnitId: before.orgUnitId });
 }
 
 // ── 民主听证 ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -707,17 +691,12 @@ const toHearing = (r: repo.HearingRow): Hearing => ({
   version: r.version,
 });
 
-async function hearingRow(ctx: Ctx, id: number) {
-  const row = await repo.findHearing(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '民主听证记录不存在');
-  return row;
-}
+const hearingRow = (ctx: Ctx, id: number) => found(repo.findHearing(ctx.db, scopeOf(ctx.actor, READ), id), '民主听证记录不存在');
 
 export const getHearing = async (ctx: Ctx, id: number): Promise<Hearing> => toHearing(await hearingRow(ctx, id));
 
 export async function listHearings(ctx: Ctx, q: VillageListQuery): Promise<Page<Hearing>> {
-  const page = await repo.listHearings(ctx.db, scopeOf(ctx.actor, READ), q);
-  return { ...page, items: page.items.map(toHearing) };
+  return pageOf(repo.listHearings(ctx.db, scopeOf(ctx.actor, READ), q), (rows) => rows.map(toHearing));
 }
 
 function checkHearing(h: { heldOn?: string; participants?: string[]; participantCount?: number }) {
@@ -741,8 +720,12 @@ export async function updateHearing(ctx: Ctx, id: number, input: HearingUpdate):
   const before = toHearing(await hearingRow(ctx, id));
   await writableVillage(ctx, before.orgUnitId);
   checkHearing({ heldOn: input.heldOn, participants: input.participants ?? before.participants, participantCount: input.participantCount ?? before.participantCount });
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'village_hearings', id, input.version, {
+  await updateAudited(
+    ctx,
+    'village_hearings',
+    id,
+    input.version,
+    {
       topic: input.topic,
       held_on: input.heldOn,
       place: input.place,
@@ -751,22 +734,16 @@ export async function updateHearing(ctx: Ctx, id: number, input: HearingUpdate):
       participant_count: input.participantCount,
       decision: input.decision,
       minutes: input.minutes,
-    });
-    return { result: undefined, audit: { action: 'village.hearing_update', entityType: 'village_hearing', entityId: id, orgUnitId: before.orgUnitId, before, after: input } };
-  });
+    },
+    { action: 'village.hearing_update', entityType: 'village_hearing', entityId: id, orgUnitId: before.orgUnitId, before, after: input },
+  );
   return getHearing(ctx, id);
 }
 
 export async function voidHearing(ctx: Ctx, id: number, input: VoidBody): Promise<Hearing> {
   const before = toHearing(await hearingRow(ctx, id));
   await writableVillage(ctx, before.orgUnitId);
-  return audited(ctx, async (trx) => {
-    const row = await voidVersioned(trx, 'village_hearings', id, input.version, input.reason, ctx.actor.userId);
-    return {
-      result: { ...before, version: row.version as number },
-      audit: { action: 'village.hearing_void', entityType: 'village_hearing', entityId: id, orgUnitId: before.orgUnitId, before, after: { reason: input.reason } },
-    };
-  });
+  return voidAudited(ctx, 'village_hearings', id, before, input, { action: 'village.hearing_void', entityType: 'village_hearing', orgUnitId: before.orgUnitId });
 }
 
 // ── 村务/财务公开 ────────────────────────────────────────────────────────────────────────────────────────
@@ -784,17 +761,12 @@ const toDisclosure = (r: repo.DisclosureRow): Disclosure => ({
   version: r.version,
 });
 
-async function disclosureRow(ctx: Ctx, id: number) {
-  const row = await repo.findDisclosure(ctx.db, scopeOf(ctx.actor, READ), id);
-  if (!row) throw new AppError('NOT_FOUND', '公开记录不存在');
-  return row;
-}
+const disclosureRow = (ctx: Ctx, id: number) => found(repo.findDisclosure(ctx.db, scopeOf(ctx.actor, READ), id), '公开记录不存在');
 
 export const getDisclosure = async (ctx: Ctx, id: number): Promise<Disclosure> => toDisclosure(await disclosureRow(ctx, id));
 
 export async function listDisclosures(ctx: Ctx, q: VillageListQuery): Promise<Page<Disclosure>> {
-  const page = await repo.listDisclosures(ctx.db, scopeOf(ctx.actor, READ), q);
-  return { ...page, items: page.items.map(toDisclosure) };
+  return pageOf(repo.listDisclosures(ctx.db, scopeOf(ctx.actor, READ), q), (rows) => rows.map(toDisclosure));
 }
 
 export async function createDisclosure(ctx: Ctx, input: DisclosureCreate): Promise<Disclosure> {
@@ -813,30 +785,28 @@ export async function updateDisclosure(ctx: Ctx, id: number, input: DisclosureUp
   await writableVillage(ctx, before.orgUnitId);
   if (input.kind) await requireCode(ctx, 'villages.disclosure_kind', input.kind, 'kind', '公开类别');
   if (input.publishedOn && input.publishedOn > today()) throw rule('公开日期不能晚于今天', 'publishedOn');
-  await audited(ctx, async (trx) => {
-    await updateVersioned(trx, 'village_disclosures', id, input.version, {
+  await updateAudited(
+    ctx,
+    'village_disclosures',
+    id,
+    input.version,
+    {
       kind: input.kind,
       title: input.title,
       content: input.content,
       period: input.period,
       published_on: input.publishedOn,
       channel: input.channel,
-    });
-    return { result: undefined, audit: { action: 'village.disclosure_update', entityType: 'village_disclosure', entityId: id, orgUnitId: before.orgUnitId, before, after: input } };
-  });
+    },
+    { action: 'village.disclosure_update', entityType: 'village_disclosure', entityId: id, orgUnitId: before.orgUnitId, before, after: input },
+  );
   return getDisclosure(ctx, id);
 }
 
 export async function voidDisclosure(ctx: Ctx, id: number, input: VoidBody): Promise<Disclosure> {
   const before = toDisclosure(await disclosureRow(ctx, id));
   await writableVillage(ctx, before.orgUnitId);
-  return audited(ctx, async (trx) => {
-    const row = await voidVersioned(trx, 'village_disclosures', id, input.version, input.reason, ctx.actor.userId);
-    return {
-      result: { ...before, version: row.version as number },
-      audit: { action: 'village.disclosure_void', entityType: 'village_disclosure', entityId: id, orgUnitId: before.orgUnitId, before, after: { reason: input.reason } },
-    };
-  });
+  return voidAudited(ctx, 'village_disclosures', id, before, input, { action: 'village.disclosure_void', entityType: 'village_disclosure', orgUnitId: before.orgUnitId });
 }
 
 // ── Figures for the annual report ─────────────────────────────────────────────────────────────────────────

@@ -254,11 +254,12 @@ export async function importLedger(ctx: Ctx, kind: AnyLedgerKind, file: string, 
     const base = { kind: kind.id, mode: opts.mode, rows: rowsRead, skipped: skipped.size, failed, problems, moreProblems: problemCount - problems.length };
     if (opts.mode === 'all' && failed > 0) {
       opts.onProgress?.({ phase: 'end', percent: 100, rowsRead });
-      return { result: { ...base, outcome: 'rejected', created: 0 }, errorFile: null };
+      return { result: { ...base, outcome: 'rejected', created: 0, updated: 0 }, errorFile: null };
     }
 
     // ── pass 2: write the rows that passed, from the spill of pass 1 ────────────
     let created = 0;
+    let updated = 0;
     let written = 0;
     const errorRows: { row: number; cells: unknown[]; problems: string }[] = [];
     await readSpill(spill, async (chunk) => {
@@ -272,7 +273,11 @@ export async function importLedger(ctx: Ctx, kind: AnyLedgerKind, file: string, 
       // Pass 1 already skipped the records present then. (A second import of the same file running at the very same
       // time could still race this one: the module's own uniqueness, where it has one, is the last guard.)
       const records = good.map((p) => p.d);
-      if (records.length) created += (await kind.write(ctx, prep, records, { filename: opts.filename })).length;
+      if (records.length) {
+        const done = await kind.write(ctx, prep, records, { filename: opts.filename });
+        created += Array.isArray(done) ? done.length : done.created.length;
+        updated += Array.isArray(done) ? 0 : done.updated.length;
+      }
       written += chunk.length;
       opts.onProgress?.({ phase: 'write', percent: Math.min(99, Math.floor(checkSpan + ((99 - checkSpan) * written) / rowsRead)), rowsRead });
     });
@@ -281,7 +286,7 @@ export async function importLedger(ctx: Ctx, kind: AnyLedgerKind, file: string, 
       audit: {
         action: 'ledger.import',
         entityType: kind.id,
-        after: { kind: kind.id, filename: opts.filename, mode: opts.mode, rows: rowsRead, created, skipped: skipped.size, failed },
+        after: { kind: kind.id, filename: opts.filename, mode: opts.mode, rows: rowsRead, created, updated, skipped: skipped.size, failed },
       },
     }));
     opts.onProgress?.({ phase: 'end', percent: 100, rowsRead });
@@ -292,7 +297,7 @@ export async function importLedger(ctx: Ctx, kind: AnyLedgerKind, file: string, 
           errorRows,
         )
       : null;
-    return { result: { ...base, skipped: skipped.size, outcome: 'imported', created }, errorFile };
+    return { result: { ...base, skipped: skipped.size, outcome: 'imported', created, updated }, errorFile };
   } finally {
     out.destroy();
     await fs.promises.rm(spill, { force: true });

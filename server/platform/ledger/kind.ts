@@ -12,6 +12,8 @@ export type RowProblem = KindProblem & { row: number };
 
 /** An exported cell: dates as 'YYYY-MM-DD' (written as real Excel dates), numbers as numbers. */
 export type ExportValue = string | number | null;
+export type Written = { created: number[]; updated: number[] };
+
 export type ExportRow = { values: Record<string, ExportValue> /** the actor may see this row's personal identifiers */; reveal: boolean };
 
 /**
@@ -42,8 +44,12 @@ export type LedgerKind<R = unknown, P = unknown> = {
   existing: (ctx: Ctx, prep: P, records: readonly R[]) => Promise<Set<string>>;
   /** Rules needing the database or the whole batch, by the module's own checks; `index` into `records`. */
   check?: (ctx: Ctx, prep: P, records: readonly R[]) => Promise<(KindProblem & { index: number })[]>;
-  /** Writes a chunk of checked records through the module's service (one audited transaction); returns the ids. */
-  write: (ctx: Ctx, prep: P, records: readonly R[], note: { filename: string }) => Promise<number[]>;
+  /**
+   * Writes a chunk of checked records through the module's service (audited); returns the ids created — or, for a
+   * kind whose rows may also change a record they name (a question by its 编号, a person's one score), those created
+   * and those updated.
+   */
+  write: (ctx: Ctx, prep: P, records: readonly R[], note: { filename: string }) => Promise<number[] | Written>;
   /** The list's filters (the list page's own query, without paging), for export. */
   filters: TObject;
   /** What the list shows with these filters, every row, in scope. */

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.ts';
 import { counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
 import { enforcementCasesLedger } from '../../modules/enforcement/enforcement.ledger.ts';
-import { studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
+import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
 import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
 import { villageHearingsLedger } from '../../modules/villages/villages.ledger.ts';
@@ -12,6 +12,8 @@ export const ledgerKinds: readonly AnyLedgerKind[] = [
   mediationDisputesLedger,
   publicityEventsLedger,
   studySessionsLedger,
+  questionsLedger,
+  examScoresLedger,
   villageHearingsLedger,
   counselMattersLedger,
   enforcementCasesLedger,

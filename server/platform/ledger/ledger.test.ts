@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMULA_WITHOUT_RESULT } from '../../../domain/platform/ledger.ts';
 import { createTestEnv, login, type Session, type TestEnv } from '../../test/helpers.ts';
-import { download, importFile, readWorkbook, rowsOf, toBuffer } from '../../test/ledger.ts';
+import { download, importFile, readWorkbook, rowCount, rowsOf, toBuffer } from '../../test/ledger.ts';
 
 // The engine, through one kind (普法活动台账): template, import with its checks, re-import, good-rows mode, export.
 let env: TestEnv;
@@ -10,15 +10,7 @@ let sifasuo: Session;
 let cungb: Session;
 const KIND = 'publicity-events';
 
-const count = async (table: 'publicity_events' | 'audit_log') =>
-  Number(
-    (
-      await env.platform.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'publicity_events' | 'audit_log') => rowCount(env, table);
 
 /** A clerk's own sheet: headers in their words and order (全角/半角 mixed), a title row above. */
 function clerkSheet(rows: unknown[][]) {

@@ -8,7 +8,6 @@ import type {
   ExamQuery,
   ExamResults,
   ExamUpdate,
-  ImportResult,
   LearningRecord,
   LearningStats,
   MyExam,
@@ -23,7 +22,6 @@ import type {
   PersonQuery,
   Question,
   QuestionCreate,
-  QuestionImport,
   QuestionQuery,
   QuestionUpdate,
   SignInResult,
@@ -74,7 +72,6 @@ export const learningApi = {
   createQuestion: (body: QuestionCreate) => api.post<Question>(`${base}/questions`, body),
   updateQuestion: (id: number, body: QuestionUpdate) => api.patch<Question>(`${base}/questions/${id}`, body),
   voidQuestion: (id: number, body: VoidBody) => api.post<Ok>(`${base}/questions/${id}/void`, body),
-  importQuestions: (body: QuestionImport) => api.post<ImportResult>(`${base}/questions/import`, body),
   categories: () => api.get<Items<DictionaryEntry>>('/api/dictionaries', { kind: 'learning.question_category' }),
 
   papers: (q: PaperQuery) => api.get<Page<Paper>>(`${base}/papers`, q),
@@ -98,7 +95,6 @@ export const learningApi = {
   addOfflineScore: (id: number, body: OfflineScoreCreate) => api.post<ExamResults>(`${base}/exams/${id}/offline-scores`, body),
   updateOfflineScore: (id: number, body: OfflineScoreUpdate) => api.patch<ExamResults>(`${base}/offline-scores/${id}`, body),
   voidOfflineScore: (id: number, body: VoidBody) => api.post<ExamResults>(`${base}/offline-scores/${id}/void`, body),
-  importOfflineScores: (id: number, body: { filename: string; content: string }) => api.post<ImportResult>(`${base}/exams/${id}/offline-scores/import`, body),
 
   myExams: () => api.get<Items<MyExam>>(`${base}/my/exams`),
   start: (examId: number) => api.post<Attempt>(`${base}/my/exams/${examId}/attempts`),
@@ -112,8 +108,6 @@ export const learningApi = {
 
 /** Where the .xlsx downloads live (fetched by downloadFile, which keeps the server's error message). */
 export const learningFiles = {
-  questions: `${base}/questions/export.xlsx`,
   results: (examId: number) => `${base}/exams/${examId}/results.xlsx`,
-  offlineTemplate: (examId: number) => `${base}/exams/${examId}/offline-template.xlsx`,
   stats: `${base}/stats.xlsx`,
 };

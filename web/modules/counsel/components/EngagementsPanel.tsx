@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Engagement } from '../../../../domain/counsel/contracts.ts';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { FieldRow, TextField } from '../../../ui/FormFields.tsx';
+import { useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
 import { counselApi, counselKeys } from '../api.ts';
@@ -26,8 +27,8 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
   const queryClient = useQueryClient();
   const { units } = useOrgUnits();
   const { data, isFetching } = useQuery({ queryKey: counselKeys.engagements, queryFn: async () => (await counselApi.engagements()).items });
-  const [editing, setEditing] = useState<Engagement | 'new' | null>(null);
-  const row = editing !== 'new' ? editing : null;
+  const editing = useRecordEditing<Engagement>();
+  const row = editing.record;
 
   const columns: TableColumnsType<Engagement> = [
     { title: '律师事务所', dataIndex: 'firm', width: 180, fixed: 'left' },
@@ -66,7 +67,7 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
             key: 'actions',
             width: 70,
             render: (_: unknown, e: Engagement) => (
-              <Button type="link" size="small" onClick={() => setEditing(e)}>
+              <Button type="link" size="small" onClick={() => editing.edit(e)}>
                 编辑
               </Button>
             ),
@@ -79,7 +80,7 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
     <>
       {canWrite && (
         <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
             登记聘用
           </Button>
         </Flex>
@@ -102,9 +103,9 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
         }}
       />
       <FormDrawer<EngagementValues>
-        open={editing !== null}
+        open={editing.open}
         title={row ? '编辑聘用' : '登记法律顾问聘用'}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
         initialValues={
           row
             ? { ...row, period: [dayjs(row.startsOn), dayjs(row.endsOn)] }
@@ -120,9 +121,7 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
         <Form.Item name="orgUnitId" label="聘请单位" rules={[{ required: true }]}>
           <OrgUnitTreeSelect disabled={row !== null} />
         </Form.Item>
-        <Form.Item name="firm" label="律师事务所" rules={[{ required: true, whitespace: true, message: '请填写律师事务所' }, { max: 100 }]}>
-          <Input />
-        </Form.Item>
+        <TextField name="firm" label="律师事务所" max={100} required="请填写律师事务所" />
         <Form.Item name="lawyers" label="顾问律师" rules={[{ required: true, message: '请填写律师' }]} extra="输入姓名后回车">
           <Select mode="tags" open={false} />
         </Form.Item>
@@ -132,18 +131,12 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
         <Form.Item name="scope" label="服务范围" rules={[{ required: true, whitespace: true, message: '请填写服务范围' }, { max: 5000 }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="fee" label="顾问费（元）" rules={[{ pattern: /^\d{1,12}(\.\d{1,2})?$/, message: '请填写金额，最多两位小数' }]}>
-              <Input inputMode="decimal" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="contractNo" label="合同编号" rules={[{ max: 64 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow>
+          <Form.Item name="fee" label="顾问费（元）" rules={[{ pattern: /^\d{1,12}(\.\d{1,2})?$/, message: '请填写金额，最多两位小数' }]}>
+            <Input inputMode="decimal" />
+          </Form.Item>
+          <TextField name="contractNo" label="合同编号" max={64} />
+        </FieldRow>
       </FormDrawer>
     </>
   );

@@ -53,7 +53,9 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { FieldRow, LongTextField, TextField } from '../../../ui/FormFields.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
@@ -148,13 +150,13 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
     .sort()
     .at(-1);
   const year = chosen ?? (latestHearing ? Number(latestHearing.slice(0, 4)) : Number(todayString().slice(0, 4)));
-  const [editing, setEditing] = useState<Lawsuit | 'new' | null>(null);
+  const editing = useRecordEditing<Lawsuit>();
   const [hearingFor, setHearingFor] = useState<{ suit: Lawsuit; hearing: LawsuitHearing | null } | null>(null);
   const [action, setAction] = useState<Action | null>(null);
   const [hearingForm] = Form.useForm<HearingValues>();
   const watchedAppearances = (Form.useWatch('appearances', hearingForm) ?? []) as (Appearance | undefined)[];
   const headNow = headAppeared(watchedAppearances.filter((a): a is Appearance => Boolean(a?.role)).map((a) => ({ ...a, identityProof: a.identityProof ?? false })));
-  const row = editing !== 'new' ? editing : null;
+  const row = editing.record;
   const town = units.find((u) => u.kind === 'town');
   const refresh = () => queryClient.invalidateQueries({ queryKey: counselKeys.all });
 
@@ -207,7 +209,7 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
                     履行情况
                   </Button>
                 )}
-                <Button type="link" size="small" onClick={() => setEditing(s)}>
+                <Button type="link" size="small" onClick={() => editing.edit(s)}>
                   编辑
                 </Button>
               </Space>
@@ -264,7 +266,7 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
         onSearch={(f) => list.search({ kind: f.kind, status: f.status, year: f.year ?? undefined, q: f.q || undefined })}
         extra={
           canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
               登记案件
             </Button>
           )
@@ -330,9 +332,9 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
 
       <FormDrawer<LawsuitValues>
         wide
-        open={editing !== null}
+        open={editing.open}
         title={row ? '编辑案件' : '登记行政诉讼/行政复议案件'}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
         initialValues={
           row
             ? { ...row, filedOn: dayjs(row.filedOn) }
@@ -370,51 +372,27 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
             </Form.Item>
           </Col>
         </Row>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="caseNo" label="案号" rules={[{ required: true, whitespace: true, message: '请填写案号' }, { max: 64 }]}>
-              <Input placeholder="如 （2024）新4202行初15号" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="filedOn" label="立案日期" rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="cause" label="案由" rules={[{ required: true, whitespace: true, message: '请填写案由' }, { max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="plaintiff" label="原告（申请人）" rules={[{ required: true, whitespace: true, message: '请填写原告' }, { max: 200 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="defendant" label="被告（被申请人）" rules={[{ required: true, whitespace: true, message: '请填写被告' }, { max: 200 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="court" label="法院（复议机关）" rules={[{ required: true, whitespace: true, message: '请填写法院' }, { max: 100 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="townRole" label="我方诉讼地位" rules={[{ required: true }]}>
-              <Select options={townRoles.map((r) => ({ value: r, label: townRoleLabels[r] }))} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow>
+          <TextField name="caseNo" label="案号" max={64} required="请填写案号" placeholder="如 （2024）新4202行初15号" />
+          <Form.Item name="filedOn" label="立案日期" rules={[{ required: true }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </FieldRow>
+        <TextField name="cause" label="案由" max={200} required="请填写案由" />
+        <FieldRow>
+          <TextField name="plaintiff" label="原告（申请人）" max={200} required="请填写原告" />
+          <TextField name="defendant" label="被告（被申请人）" max={200} required="请填写被告" />
+        </FieldRow>
+        <FieldRow>
+          <TextField name="court" label="法院（复议机关）" max={100} required="请填写法院" />
+          <Form.Item name="townRole" label="我方诉讼地位" rules={[{ required: true }]}>
+            <Select options={townRoles.map((r) => ({ value: r, label: townRoleLabels[r] }))} />
+          </Form.Item>
+        </FieldRow>
         <Form.Item name="engagementId" label="代理法律顾问">
           <Select allowClear options={(engagements.data ?? []).map((e) => ({ value: e.id, label: e.firm }))} />
         </Form.Item>
-        <Form.Item name="summary" label="案情摘要" rules={[{ max: 20000 }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
-        </Form.Item>
+        <LongTextField name="summary" label="案情摘要" max={20000} rows={[3, 10]} />
       </FormDrawer>
 
       <FormDrawer<HearingValues>
@@ -448,9 +426,7 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
-            <Form.Item name="place" label="法庭" rules={[{ max: 200 }]}>
-              <Input />
-            </Form.Item>
+            <TextField name="place" label="法庭" max={200} />
           </Col>
         </Row>
         <Typography.Title level={5}>我方出庭人员</Typography.Title>
@@ -505,16 +481,12 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
                 </Form.Item>
               </Col>
               <Col xs={24} sm={14}>
-                <Form.Item name="absenceNote" label="事由说明" rules={[{ max: 2000 }]}>
-                  <Input />
-                </Form.Item>
+                <TextField name="absenceNote" label="事由说明" max={2000} />
               </Col>
             </Row>
           </>
         )}
-        <Form.Item name="note" label="庭审情况" rules={[{ max: 20000 }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
-        </Form.Item>
+        <LongTextField name="note" label="庭审情况" max={20000} rows={[3, 10]} />
       </FormDrawer>
 
       <FormModal<ActionValues>
@@ -603,12 +575,8 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
             <Form.Item name="filedOn" label="立案日期" rules={[{ required: true }]}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="court" label="审理法院" rules={[{ max: 100 }]}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="caseNo" label="新案号" rules={[{ max: 64 }]}>
-              <Input />
-            </Form.Item>
+            <TextField name="court" label="审理法院" max={100} />
+            <TextField name="caseNo" label="新案号" max={64} />
           </>
         )}
       </FormModal>

@@ -9,8 +9,10 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { FieldRow, LongTextField, TextField } from '../../../ui/FormFields.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
 import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
+import { TextBlock, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
@@ -40,9 +42,9 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
   const { units } = useOrgUnits();
   const engagements = useQuery({ queryKey: counselKeys.engagements, queryFn: async () => (await counselApi.engagements()).items });
   const list = usePagedQuery<Matter, Filters>([...counselKeys.matters], (q) => counselApi.matters(q), {});
-  const [editing, setEditing] = useState<Matter | 'new' | null>(null);
+  const editing = useRecordEditing<Matter>();
   const [changing, setChanging] = useState<{ matter: Matter; to: 'in_progress' | 'done' | 'cancelled' } | null>(null);
-  const row = editing !== 'new' ? editing : null;
+  const row = editing.record;
   const refresh = () => queryClient.invalidateQueries({ queryKey: counselKeys.all });
   const defaultUnit = units.find((u) => u.kind === 'town')?.id ?? units[0]?.id;
   const activeEngagement = engagements.data?.find((e) => e.active);
@@ -76,7 +78,7 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
             render: (_: unknown, m: Matter) =>
               m.status === 'pending' || m.status === 'in_progress' ? (
                 <Space size={0} wrap>
-                  <Button type="link" size="small" onClick={() => setEditing(m)}>
+                  <Button type="link" size="small" onClick={() => editing.edit(m)}>
                     编辑
                   </Button>
                   {m.status === 'pending' && (
@@ -104,7 +106,7 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
         extra={
           <>
             {canWrite && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
                 登记法律事务
               </Button>
             )}
@@ -152,7 +154,7 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
                   key: 'opinion',
                   label: '法律意见',
                   span: 'filled',
-                  children: m.opinion ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{m.opinion}</Typography.Paragraph> : '—',
+                  children: <TextBlock text={m.opinion} />,
                 },
               ]}
             />
@@ -162,9 +164,9 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
 
       <FormDrawer<MatterValues>
         wide
-        open={editing !== null}
+        open={editing.open}
         title={row ? '编辑法律事务' : '登记法律事务'}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
         initialValues={
           row
             ? { ...row, receivedOn: dayjs(row.receivedOn), deadline: dayjs(row.deadline) }
@@ -188,33 +190,21 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
           await refresh();
         }}
       >
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="orgUnitId" label="所属单位" rules={[{ required: true }]}>
-              <OrgUnitTreeSelect disabled={row !== null} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="kind" label="事务类型" rules={[{ required: true }]}>
-              <Select options={matterKinds.map((k) => ({ value: k, label: matterKindLabels[k] }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="title" label="事项名称" rules={[{ required: true, whitespace: true, message: '请填写事项名称' }, { max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="requester" label="提请单位/人" rules={[{ required: true, whitespace: true, message: '请填写提请单位' }, { max: 100 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="engagementId" label="法律顾问">
-              <Select allowClear options={(engagements.data ?? []).map((e) => ({ value: e.id, label: `${e.firm}（${e.startsOn} 至 ${e.endsOn}）` }))} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow>
+          <Form.Item name="orgUnitId" label="所属单位" rules={[{ required: true }]}>
+            <OrgUnitTreeSelect disabled={row !== null} />
+          </Form.Item>
+          <Form.Item name="kind" label="事务类型" rules={[{ required: true }]}>
+            <Select options={matterKinds.map((k) => ({ value: k, label: matterKindLabels[k] }))} />
+          </Form.Item>
+        </FieldRow>
+        <TextField name="title" label="事项名称" max={200} required="请填写事项名称" />
+        <FieldRow>
+          <TextField name="requester" label="提请单位/人" max={100} required="请填写提请单位" />
+          <Form.Item name="engagementId" label="法律顾问">
+            <Select allowClear options={(engagements.data ?? []).map((e) => ({ value: e.id, label: `${e.firm}（${e.startsOn} 至 ${e.endsOn}）` }))} />
+          </Form.Item>
+        </FieldRow>
         <Row gutter={12}>
           <Col xs={12} sm={8}>
             <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true }]}>
@@ -227,22 +217,14 @@ export function MattersPanel({ canWrite }: { canWrite: boolean }) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="counselName" label="承办律师" rules={[{ max: 32 }]}>
-              <Input />
-            </Form.Item>
+            <TextField name="counselName" label="承办律师" max={32} />
           </Col>
         </Row>
         <Form.Item name="amount" label="涉及金额（元）" rules={[{ pattern: /^\d{1,12}(\.\d{1,2})?$/, message: '请填写金额，最多两位小数' }]}>
           <Input inputMode="decimal" />
         </Form.Item>
-        <Form.Item name="description" label="事项说明" rules={[{ max: 20000 }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
-        </Form.Item>
-        {row && (
-          <Form.Item name="opinion" label="法律意见（草稿）" rules={[{ max: 50000 }]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
-          </Form.Item>
-        )}
+        <LongTextField name="description" label="事项说明" max={20000} rows={[2, 8]} />
+        {row && <LongTextField name="opinion" label="法律意见（草稿）" max={50000} rows={[3, 12]} />}
       </FormDrawer>
 
       <FormModal<StatusValues>

@@ -5,6 +5,7 @@ import type { CaseDetail } from '../../../../domain/enforcement/contracts.ts';
 import { type PartyType, partyTypeLabels } from '../../../../domain/enforcement/rules.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { FieldRow, TextField } from '../../../ui/FormFields.tsx';
 import { enforcementApi, enforcementKeys } from '../api.ts';
 
 export type PartyValues = { partyType: PartyType; partyName: string; partyIdNumber?: string; partyPhone?: string; partyAddress?: string; partyRepresentative?: string };
@@ -31,35 +32,23 @@ export function PartyFields({ partyType }: { partyType?: PartyType }) {
           </Form.Item>
         </Col>
         <Col xs={24} sm={14}>
-          <Form.Item name="partyName" label="当事人" rules={[{ required: true, whitespace: true, message: '请填写当事人' }, { max: 100 }]}>
-            <Input />
-          </Form.Item>
+          <TextField name="partyName" label="当事人" max={100} required="请填写当事人" />
         </Col>
       </Row>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="partyIdNumber"
-            label={partyType === 'organisation' ? '统一社会信用代码' : '身份证号'}
-            rules={[{ pattern: /^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{18})$/, message: '请输入 18 位号码' }]}
-          >
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="partyPhone" label="联系电话" rules={[{ pattern: /^1\d{10}$/, message: '请输入 11 位手机号' }]}>
-            <Input inputMode="tel" />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="partyAddress" label="住所/地址" rules={[{ max: 200 }]}>
-        <Input placeholder="如：乌苏市四棵树镇四棵树村3组8号" />
-      </Form.Item>
-      {partyType === 'organisation' && (
-        <Form.Item name="partyRepresentative" label="法定代表人/负责人" rules={[{ max: 32 }]}>
+      <FieldRow>
+        <Form.Item
+          name="partyIdNumber"
+          label={partyType === 'organisation' ? '统一社会信用代码' : '身份证号'}
+          rules={[{ pattern: /^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{18})$/, message: '请输入 18 位号码' }]}
+        >
           <Input />
         </Form.Item>
-      )}
+        <Form.Item name="partyPhone" label="联系电话" rules={[{ pattern: /^1\d{10}$/, message: '请输入 11 位手机号' }]}>
+          <Input inputMode="tel" />
+        </Form.Item>
+      </FieldRow>
+      <TextField name="partyAddress" label="住所/地址" max={200} placeholder="如：乌苏市四棵树镇四棵树村3组8号" />
+      {partyType === 'organisation' && <TextField name="partyRepresentative" label="法定代表人/负责人" max={32} />}
     </>
   );
 }
@@ -146,18 +135,10 @@ export function ClueDrawer(props: { open: boolean; onClose: () => void; editing?
           </Form.Item>
         </Col>
       </Row>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="actPlace" label="违法行为地点" rules={[{ max: 200 }]}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="clueSource" label="线索来源" rules={[{ max: 200 }]}>
-            <Input placeholder="群众举报、日常巡查、上级交办…" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow>
+        <TextField name="actPlace" label="违法行为地点" max={200} />
+        <TextField name="clueSource" label="线索来源" max={200} placeholder="群众举报、日常巡查、上级交办…" />
+      </FieldRow>
     </FormDrawer>
   );
 }

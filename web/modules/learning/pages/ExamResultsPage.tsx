@@ -34,10 +34,11 @@ import { ApiError } from '../../../app/http.ts';
 import { formatInstant, toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { learningApi, learningFiles, learningKeys } from '../api.ts';
-import { DownloadButton, ImportButton } from '../components/FileButtons.tsx';
+import { DownloadButton } from '../components/FileButtons.tsx';
 import { PeopleFields, type PeopleValues, toAttendees } from '../components/PeopleFields.tsx';
 import { ExamState, modeColors } from './ExamsPage.tsx';
 
@@ -241,22 +242,7 @@ export function ExamResultsPage() {
                 录入线下成绩
               </Button>
             )}
-            {offlineAllowed && (
-              <ImportButton
-                onImport={async (file) => {
-                  const r = await learningApi.importOfflineScores(examId, file);
-                  await refresh();
-                  return r;
-                }}
-              >
-                导入线下成绩
-              </ImportButton>
-            )}
-            {offlineAllowed && (
-              <DownloadButton path={learningFiles.offlineTemplate(examId)} filename="线下成绩录入表.xlsx">
-                下载录入表
-              </DownloadButton>
-            )}
+            {exam.mode !== 'online' && <LedgerButtons kind="exam-scores" title="线下考试成绩台账" query={{ examId }} canImport={offlineAllowed} onImported={refresh} />}
             {canWrite && (
               <Button icon={<UserAddOutlined />} onClick={() => setAddingPeople(true)}>
                 增加应考人员

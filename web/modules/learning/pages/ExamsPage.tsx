@@ -12,6 +12,7 @@ import { formatInstant } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
@@ -138,11 +139,14 @@ export function ExamsPage() {
       <FilterBar<Filters>
         onSearch={(f) => list.search({ year: f.year, status: f.status, q: f.q?.trim() || undefined })}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              新建测试
-            </Button>
-          )
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                新建测试
+              </Button>
+            )}
+            <LedgerButtons kind="exam-scores" title="线下考试成绩台账" query={{ year: list.filters.year }} canImport={canWrite} onImported={refresh} />
+          </>
         }
       >
         <Form.Item name="year" label="年度">

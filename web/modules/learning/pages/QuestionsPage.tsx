@@ -8,9 +8,9 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
-import { learningApi, learningFiles, learningKeys } from '../api.ts';
-import { DownloadButton, ImportButton } from '../components/FileButtons.tsx';
+import { learningApi, learningKeys } from '../api.ts';
 import { useHomeUnit } from '../useHomeUnit.ts';
 
 type Filters = Pick<QuestionQuery, 'type' | 'category' | 'q'>;
@@ -103,19 +103,7 @@ export function QuestionsPage() {
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               新增题目
             </Button>
-            <ImportButton
-              onImport={async (file) => {
-                if (!homeUnit) throw new Error('没有可用的所属单位');
-                const result = await learningApi.importQuestions({ ...file, orgUnitId: homeUnit });
-                await refresh();
-                return result;
-              }}
-            >
-              导入 Excel
-            </ImportButton>
-            <DownloadButton path={learningFiles.questions} filename="题库.xlsx" query={list.filters}>
-              导出 Excel
-            </DownloadButton>
+            <LedgerButtons kind="questions" title="题库台账" query={list.filters} canImport onImported={refresh} />
           </>
         }
       >
@@ -130,7 +118,8 @@ export function QuestionsPage() {
         </Form.Item>
       </FilterBar>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        导入格式与导出相同：题型（单选题/多选题/判断题）、类别、题干、选项A–H、答案（如 B、ACD、正确）、解析、法律依据、条款；填写「编号」的行修改原题，空编号为新题。
+        台账格式与导出相同：所属单位、题型（单选题/多选题/判断题）、类别、题干、选项A–H、答案（如
+        B、ACD、正确）、解析、法律依据、条款；填写「编号」的行修改原题，空编号为新题；同一单位已有的相同题目（题型与题干相同）不会重复导入。
       </Typography.Paragraph>
       <Table<Question> rowKey="id" size="middle" columns={columns} scroll={{ x: 1050 }} {...list.table} />
 

@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Col, Descriptions, Flex, Form, Input, Row, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Descriptions, Flex, Form, Select, Table, type TableColumnsType, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LeadingGroup, Meeting } from '../../../../domain/org/contracts.ts';
 import { meetingKindLabels, meetingKinds } from '../../../../domain/org/rules.ts';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { FieldRow, LongTextField, TextField } from '../../../ui/FormFields.tsx';
 import { HeldOnField, NamesInput, NameTags, TextBlock, useRecordActions, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { orgApi, orgKeys } from '../api.ts';
@@ -107,38 +108,20 @@ export function MeetingsPanel({ group, canWrite }: { group: LeadingGroup; canWri
         }
         onSubmit={save}
       >
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="kind" label="会议类型" rules={[{ required: true }]}>
-              <Select options={meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <HeldOnField label="会议日期" />
-          </Col>
-        </Row>
-        <Form.Item name="title" label="会议名称" rules={[{ required: true, whitespace: true, message: '请输入会议名称' }, { max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="place" label="地点" rules={[{ max: 200 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="host" label="主持人" rules={[{ max: 32 }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow>
+          <Form.Item name="kind" label="会议类型" rules={[{ required: true }]}>
+            <Select options={meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }))} />
+          </Form.Item>
+          <HeldOnField label="会议日期" />
+        </FieldRow>
+        <TextField name="title" label="会议名称" max={200} required="请输入会议名称" />
+        <FieldRow>
+          <TextField name="place" label="地点" max={200} />
+          <TextField name="host" label="主持人" max={32} />
+        </FieldRow>
         <NamesInput name="attendees" label="参会人员" />
-        <Form.Item name="minutes" label="会议纪要" rules={[{ max: 20000 }]}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} />
-        </Form.Item>
-        <Form.Item name="decisions" label="议定事项" rules={[{ max: 5000 }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
-        </Form.Item>
+        <LongTextField name="minutes" label="会议纪要" max={20000} rows={[4, 12]} />
+        <LongTextField name="decisions" label="议定事项" max={5000} rows={[3, 8]} />
       </FormDrawer>
     </>
   );

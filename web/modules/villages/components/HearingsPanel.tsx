@@ -8,6 +8,7 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { FieldRow, LongTextField, TextField } from '../../../ui/FormFields.tsx';
 import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { HeldOnField, NamesInput, NameTags, TextBlock, useRecordActions, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
@@ -129,29 +130,19 @@ export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
           await refresh();
         }}
       >
+        <FieldRow>
+          <Form.Item name="orgUnitId" label="村（社区）" rules={[{ required: true, message: '请选择村' }]}>
+            <Select options={villageOptions} disabled={editingHearing !== null} />
+          </Form.Item>
+          <HeldOnField label="听证日期" />
+        </FieldRow>
+        <TextField name="topic" label="听证事项" max={200} required="请填写听证事项" />
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="orgUnitId" label="村（社区）" rules={[{ required: true, message: '请选择村' }]}>
-              <Select options={villageOptions} disabled={editingHearing !== null} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <HeldOnField label="听证日期" />
-          </Col>
-        </Row>
-        <Form.Item name="topic" label="听证事项" rules={[{ required: true, whitespace: true, message: '请填写听证事项' }, { max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="place" label="地点" rules={[{ max: 200 }]}>
-              <Input />
-            </Form.Item>
+            <TextField name="place" label="地点" max={200} />
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="presidedBy" label="主持人" rules={[{ required: true, whitespace: true, message: '请填写主持人' }, { max: 32 }]}>
-              <Input />
-            </Form.Item>
+            <TextField name="presidedBy" label="主持人" max={32} required="请填写主持人" />
           </Col>
           <Col xs={12} sm={6}>
             <Form.Item name="participantCount" label="参加人数" rules={[{ required: true, message: '请填写人数' }]}>
@@ -160,12 +151,8 @@ export function HearingsPanel({ canWrite }: { canWrite: boolean }) {
           </Col>
         </Row>
         <NamesInput name="participants" label="参加人员（代表）" />
-        <Form.Item name="decision" label="听证结果（决定事项）" rules={[{ max: 5000 }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
-        </Form.Item>
-        <Form.Item name="minutes" label="听证记录" rules={[{ max: 20000 }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
-        </Form.Item>
+        <LongTextField name="decision" label="听证结果（决定事项）" max={5000} rows={[3, 8]} />
+        <LongTextField name="minutes" label="听证记录" max={20000} rows={[3, 12]} />
       </FormDrawer>
     </>
   );
