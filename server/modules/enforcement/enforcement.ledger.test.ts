@@ -168,7 +168,7 @@ describe('importing the old case register', () => {
 
     const before = await counts();
     const again = await importFile(env.app, zhifa, KIND, file);
-    expect(again.job.result).toMatchObject({ outcome: 'imported', rows: 3, created: 0, skipped: 3, failed: 0 });
+    expect(again.job.result).toMatchObject({ outcome: 'imported', rows: 3, created: 0, updated: 0, skipped: 3, failed: 0 });
     expect(await counts()).toEqual([before[0], before[1], before[2] + 1]); // the ledger.import entry only
   });
 
