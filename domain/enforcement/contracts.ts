@@ -388,6 +388,7 @@ const caseCore = {
   fineAmount: Type.Number(),
   paidAmount: Type.Number(),
   closedOn: Nullable(Type.String()),
+  imported: Type.Boolean({ description: '台账导入的历史案件' }),
   agenda: Agenda,
   version: Type.Integer(),
 };

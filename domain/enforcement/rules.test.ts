@@ -3,6 +3,7 @@ import { addressToVillage, maskIdentifiersInText, maskNameForPublication } from 
 import { workCalendar } from '../platform/workdays.ts';
 import {
   addYears,
+  amountOwed,
   type CaseFacts,
   caseAgenda,
   caseNumber,
@@ -17,11 +18,13 @@ import {
   defaultScoringItems,
   discussionProblem,
   earliestHearingDate,
+  type HistoricCase,
   hearingEligible,
   hearingRequestDeadline,
   hearingRequestProblem,
   hearingScheduleProblem,
   heavierThanNoticeProblem,
+  historicCaseProblems,
   type Instalment,
   lateSurcharge,
   legalReviewProblem,
@@ -34,6 +37,7 @@ import {
   type PartyType,
   type PaymentPlan,
   type PenaltyKind,
+  parseCaseNumber,
   paymentDeadline,
   paymentPlanProblem,
   percent,
@@ -402,6 +406,7 @@ const agendaFacts: CaseFacts = {
   preservationsPending: [],
   paymentDueOn: null,
   courtAppliedOn: null,
+  imported: false,
 };
 describe('case agenda: what is due, overdue and blocked', () => {
   const facts = agendaFacts;
@@ -427,6 +432,62 @@ describe('case agenda: what is due, overdue and blocked', () => {
     expect(served.next).toBe('执行（缴纳罚款）');
     const changed = caseAgenda(cal, { ...facts, status: 'closed', decidedOn: '2024-10-08', servedOn: '2024-10-09', publishedOn: '2024-10-10', decisionChangedOn: '2024-11-01' });
     expect(changed.deadlines).toEqual([{ label: '撤回公示信息', due: '2024-11-06', article: '第四十八条第二款' }]);
+  });
+  it('a case moved in from the old register is not held to a publication the platform never recorded', () => {
+    const closed = { ...facts, status: 'closed' as const, decidedOn: '2024-10-08', servedOn: '2024-10-09' };
+    expect(caseAgenda(cal, closed).deadlines.map((d) => d.label)).toEqual(['公示处罚决定']);
+    expect(caseAgenda(cal, { ...closed, imported: true })).toEqual({ next: '归档', deadlines: [], blocked: [] });
+  });
+});
+
+describe('historic cases (台账导入)', () => {
+  const h: HistoricCase = {
+    procedure: 'ordinary',
+    partyType: 'person',
+    filedOn: '2021-03-01',
+    decidedOn: '2021-04-01',
+    closedOn: '2021-05-01',
+    archivedOn: null,
+    kinds: ['fine'],
+    fineAmount: 2000,
+    confiscationValue: 0,
+    officerIds: [1, 2],
+  };
+  const today = '2026-12-03';
+  it('holds a closed case to its dates in order, amounts that match the kinds, two officers', () => {
+    expect(historicCaseProblems(h, today)).toEqual([]);
+    expect(historicCaseProblems({ ...h, filedOn: null }, today)).toEqual([{ field: 'filedOn', message: '普通程序案件应填写立案日期' }]);
+    expect(historicCaseProblems({ ...h, decidedOn: '2021-02-28', closedOn: '2021-02-27' }, today)).toEqual([
+      { field: 'decidedOn', message: '处罚决定日期不能早于立案日期' },
+      { field: 'closedOn', message: '结案日期不能早于处罚决定日期' },
+    ]);
+    expect(historicCaseProblems({ ...h, closedOn: '2027-01-01', archivedOn: '2027-01-02' }, today).map((p) => p.field)).toEqual(['closedOn', 'archivedOn']);
+    expect(historicCaseProblems({ ...h, kinds: ['warning'], confiscationValue: 5 }, today)).toEqual([
+      { field: 'fineAmount', message: '未选择罚款种类却填写了罚款金额' },
+      { field: 'confiscationValue', message: '未选择没收违法所得或没收非法财物，却填写了没收金额' },
+    ]);
+    expect(historicCaseProblems({ ...h, officerIds: [1, 1] }, today)).toEqual([{ field: 'officerIds', message: '执法人员不得少于两人（《行政处罚法》第四十二条）' }]);
+  });
+  it('holds an on-the-spot case to art. 51', () => {
+    const simple = { ...h, procedure: 'simple' as const, filedOn: null, decidedOn: '2021-04-01' };
+    expect(historicCaseProblems({ ...simple, fineAmount: 200 }, today)).toEqual([]);
+    expect(historicCaseProblems({ ...simple, fineAmount: 201 }, today)[0]).toMatchObject({ field: 'fineAmount', message: expect.stringMatching(/第五十一条.*200 元/) });
+    expect(historicCaseProblems({ ...simple, filedOn: '2021-03-01' }, today)[0]?.field).toBe('filedOn');
+  });
+  it('reads a number of the body’s pattern, so the counter never hands it out again', () => {
+    expect(parseCaseNumber('四镇综执', '四镇综执罚〔2024〕12号')).toEqual({ kind: 'decision', year: 2024, seq: 12 });
+    expect(parseCaseNumber('四镇综执', '白镇综执罚〔2024〕12号')).toBeNull();
+    expect(parseCaseNumber('四镇综执', '（2019）第3号')).toBeNull();
+  });
+});
+
+describe('money owed', () => {
+  it('is the fine and surcharge not yet paid, and nothing without a penalty', () => {
+    const c = { outcome: 'penalty' as const, fineAmount: 1000, paidAmount: 1000, surchargeDue: 30.1, surchargePaid: 30 };
+    expect(amountOwed(c)).toBe(0.1);
+    expect(amountOwed({ ...c, surchargePaid: 30.1 })).toBe(0);
+    expect(amountOwed({ ...c, paidAmount: 400 })).toBe(600.1);
+    expect(amountOwed({ ...c, outcome: 'no_penalty', paidAmount: 0 })).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { addDays, addMonths } from '../platform/dates.ts';
 import { addWorkingDays, type WorkCalendar } from '../platform/workdays.ts';
+import type { CaseDetail } from './contracts.ts';
 
 // ── vocabularies ───────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -124,6 +125,28 @@ export const documentKindLabels: Record<DocumentKind, string> = {
 };
 
 /**
+ * Which documents a case can produce at its current stage, or why not (the page enables only those). A case moved in
+ * from the town's old register has its documents on paper: the platform fills none of them.
+ */
+export function documentAvailable(c: Pick<CaseDetail, 'imported' | 'filing' | 'conclusion' | 'reviews' | 'decision' | 'outcome' | 'closing'>, kind: DocumentKind): string | null {
+  if (c.imported) return '台账导入的历史案件，文书以原纸质案卷为准';
+  switch (kind) {
+    case 'filing_approval':
+      return c.filing ? null : '尚未提请立案';
+    case 'prior_notice':
+      return c.conclusion?.outcome === 'penalty' ? null : '调查终结并拟给予处罚后方可制作事先告知书';
+    case 'legal_review':
+      return c.reviews.length > 0 ? null : '尚无法制审核意见';
+    case 'decision':
+      return c.decision && c.outcome !== 'transfer' ? null : '尚未作出行政处罚决定';
+    case 'service_receipt':
+      return c.decision && c.outcome !== 'transfer' ? null : '尚未作出决定，无文书可送达';
+    case 'closing_report':
+      return c.closing ? null : '尚未结案';
+  }
+}
+
+/**
  * Review finding categories (DOMAIN §6) are the dictionary `enforcement.finding_category`; until an admin defines it
  * these defaults apply (the demo loads them into the dictionary).
  */
@@ -215,12 +238,14 @@ export type OfficerFacts = { id: number; name: string; active: boolean; certific
 export const certificateValidOn = (c: CertificateFacts, date: string): boolean => c.validFrom <= date && date <= c.validUntil;
 export const validCertificate = (o: OfficerFacts, date: string): CertificateFacts | null => (o.active ? (o.certificates.find((c) => certificateValidOn(c, date)) ?? null) : null);
 
+const TWO_OFFICERS = '执法人员不得少于两人（《行政处罚法》第四十二条）';
+
 /** Art. 42: 执法人员不得少于两人, each holding a valid enforcement certificate on the day. */
 export function officersProblem(officers: readonly OfficerFacts[], date: string): string | null {
   const distinct = [...new Map(officers.map((o) => [o.id, o])).values()];
   const invalid = distinct.filter((o) => !validCertificate(o, date));
   if (invalid.length > 0) return `执法人员${invalid.map((o) => o.name).join('、')}在 ${date} 未持有有效的行政执法证件，不得从事执法活动（《行政处罚法》第四十二条）`;
-  if (distinct.length < 2) return '执法人员不得少于两人（《行政处罚法》第四十二条）';
+  if (distinct.length < 2) return TWO_OFFICERS;
   return null;
 }
 
@@ -479,6 +504,15 @@ export function courtApplicationWindow(servedOn: string): { from: string; to: st
 }
 
 /** 行政强制法 art. 54: the party is urged (催告) first; the application comes 10 days after the 催告书 was served. */
+/**
+ * What the party still owes on a penalty: the fine not paid and the art. 72 surcharge due and not paid (元, to the 分).
+ * Nothing is owed on a case without a fine; court enforcement is for money still owed.
+ */
+export function amountOwed(c: { outcome: Outcome | null; fineAmount: number; paidAmount: number; surchargeDue: number; surchargePaid: number }): number {
+  if (c.outcome !== 'penalty') return 0;
+  return fromCents(Math.max(0, toCents(c.fineAmount) - toCents(c.paidAmount) + toCents(c.surchargeDue) - toCents(c.surchargePaid)));
+}
+
 export function courtApplicationProblem(p: { servedOn: string; paymentDue: string; urgedOn: string; appliedOn: string }): string | null {
   if (p.urgedOn <= p.paymentDue) return `当事人逾期不履行（缴款期限 ${p.paymentDue}）后，方可催告履行`;
   const afterUrging = addDays(p.urgedOn, 10);
@@ -501,6 +535,60 @@ export const withdrawalDeadline = (cal: WorkCalendar, changedOn: string): string
 
 /** 四镇综执罚〔2024〕1号 */
 export const caseNumber = (prefix: string, kind: 'filing' | 'decision', year: number, seq: number): string => `${prefix}${kind === 'filing' ? '立' : '罚'}〔${year}〕${seq}号`;
+
+/** A number's parts when it follows the body's pattern (四镇综执罚〔2024〕9号 → decision, 2024, 9); otherwise null. */
+export function parseCaseNumber(prefix: string, number: string): { kind: 'filing' | 'decision'; year: number; seq: number } | null {
+  const m = /^(.+)([立罚])〔(\d{4})〕(\d{1,9})号$/.exec(number);
+  if (!m || m[1] !== prefix) return null;
+  return { kind: m[2] === '立' ? 'filing' : 'decision', year: Number(m[3]), seq: Number(m[4]) };
+}
+
+// ── historic cases (台账导入) ─────────────────────────────────────────────────────────────────────────────────
+
+/** A penalty case closed before the platform was used, as the town's old register records it. */
+export type HistoricCase = {
+  procedure: Procedure;
+  partyType: PartyType;
+  filedOn: string | null;
+  decidedOn: string;
+  closedOn: string;
+  archivedOn: string | null;
+  kinds: readonly PenaltyKind[];
+  fineAmount: number;
+  confiscationValue: number;
+  officerIds: readonly number[];
+};
+export type HistoricProblem = { field: keyof HistoricCase; message: string };
+
+/**
+ * The rules a historic case can still be held to from its register: its dates in order (立案 ≤ 决定 ≤ 结案 ≤ 归档, all
+ * past), amounts that match the kinds of penalty, the simple procedure's limits (art. 51), two officers (art. 42).
+ * Rules that need the platform's own records of each step (notice, review, service) are not asked of it.
+ */
+export function historicCaseProblems(h: HistoricCase, today: string): HistoricProblem[] {
+  const problems: HistoricProblem[] = [];
+  const fail = (field: keyof HistoricCase, message: string) => problems.push({ field, message });
+  if (h.procedure === 'ordinary' && !h.filedOn) fail('filedOn', '普通程序案件应填写立案日期');
+  if (h.procedure === 'simple' && h.filedOn && h.filedOn !== h.decidedOn) fail('filedOn', '简易程序当场作出决定，没有立案环节：立案日期应不填或与处罚决定日期相同');
+  if (h.filedOn && h.decidedOn < h.filedOn) fail('decidedOn', '处罚决定日期不能早于立案日期');
+  if (h.closedOn < h.decidedOn) fail('closedOn', '结案日期不能早于处罚决定日期');
+  if (h.closedOn > today) fail('closedOn', '结案日期不能晚于今天（只导入已结案的历史案件）');
+  if (h.archivedOn && h.archivedOn < h.closedOn) fail('archivedOn', '归档日期不能早于结案日期');
+  if (h.archivedOn && h.archivedOn > today) fail('archivedOn', '归档日期不能晚于今天');
+  const fine = h.kinds.includes('fine');
+  const amounts = problems.length;
+  if (h.kinds.length === 0) fail('kinds', '行政处罚案件应载明处罚种类');
+  if (fine && h.fineAmount <= 0) fail('fineAmount', '选择了罚款，应填写罚款金额');
+  if (!fine && h.fineAmount > 0) fail('fineAmount', '未选择罚款种类却填写了罚款金额');
+  if (h.confiscationValue > 0 && !h.kinds.some((k) => k === 'confiscate_income' || k === 'confiscate_property'))
+    fail('confiscationValue', '未选择没收违法所得或没收非法财物，却填写了没收金额');
+  if (h.procedure === 'simple' && problems.length === amounts) {
+    const simple = simpleProcedureProblem({ partyType: h.partyType, kinds: h.kinds, fineAmount: h.fineAmount });
+    if (simple) fail(/限额/.test(simple) ? 'fineAmount' : 'kinds', simple);
+  }
+  if (new Set(h.officerIds).size < 2) fail('officerIds', TWO_OFFICERS);
+  return problems;
+}
 
 // ── what a case waits for ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -537,6 +625,8 @@ export type CaseFacts = {
   /** The payment deadline in force (the decision's, or an approved plan's). */
   paymentDueOn: string | null;
   courtAppliedOn: string | null;
+  /** Moved in from the town's old register: closed before the platform knew it, its documents and publication on paper. */
+  imported: boolean;
 };
 
 /** What the case needs next, its running deadlines, and what blocks the next step (for the case list). */
@@ -603,7 +693,7 @@ export function caseAgenda(cal: WorkCalendar, c: CaseFacts): CaseAgenda {
   }
   for (const approvedOn of c.preservationsPending) deadlines.push({ label: '先行登记保存处理决定', due: preservationDeadline(cal, approvedOn), article: '第五十六条' });
   if (c.preservationsPending.length > 0 && c.status === 'investigating') blocked.push('先行登记保存的证据尚未作出处理决定');
-  if (c.decidedOn && c.outcome === 'penalty' && c.procedure === 'ordinary' && !c.publishedOn && c.status !== 'not_filed') {
+  if (c.decidedOn && c.outcome === 'penalty' && c.procedure === 'ordinary' && !c.publishedOn && c.status !== 'not_filed' && !c.imported) {
     deadlines.push({ label: '公示处罚决定', due: publicationDeadline(cal, c.decidedOn), article: '国办发〔2018〕118号' });
   }
   if (c.decisionChangedOn && c.publishedOn && !c.withdrawnOn)

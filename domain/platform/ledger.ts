@@ -34,6 +34,9 @@ export type LedgerColumn = {
 /** A dictionary's allowed values: the label a clerk writes and the code stored. */
 export type DictEntry = { code: string; label: string };
 
+/** A domain vocabulary (its codes and Chinese labels) as a ledger dictionary. */
+export const vocabularyEntries = <T extends string>(codes: readonly T[], labels: Record<T, string>): DictEntry[] => codes.map((code) => ({ code, label: labels[code] }));
+
 /**
  * A cell as the streaming reader hands it over (exceljs' value shapes, narrowed): plain values, rich text, a
  * hyperlink's text, a formula with its cached result, or an Excel error.

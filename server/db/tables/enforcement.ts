@@ -123,6 +123,8 @@ export type EnforcementCasesTable = Versioned & {
   court_enforcement: NullableJson<Record<string, unknown>>;
   chain_head: Generated<string>;
   chain_length: Generated<number>;
+  /** Moved in from a town's old case register (台账导入), closed before the platform knew it. */
+  imported: Generated<boolean>;
 };
 
 export type EnforcementCaseEventsTable = {

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { strToU8, zipSync } from 'fflate';
 import type { CaseDetail } from '../../../domain/enforcement/contracts.ts';
-import { caseStatusLabels, type DocumentKind, documentKindLabels, documentKinds, evidenceKindLabels } from '../../../domain/enforcement/rules.ts';
+import { caseStatusLabels, type DocumentKind, documentAvailable, documentKindLabels, documentKinds, evidenceKindLabels } from '../../../domain/enforcement/rules.ts';
 import { AppError } from '../../errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { openAttachment } from '../../platform/platform.service.ts';
 import { getCase, recordOnTimeline, timeline, verifyChain } from './case.service.ts';
-import { buildDocument, documentAvailable, documentFilename } from './documents.ts';
+import { buildDocument, documentFilename } from './documents.ts';
 import { findBodyById } from './enforcement.repository.ts';
 import { toBody } from './enforcement.service.ts';
 

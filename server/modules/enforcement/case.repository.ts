@@ -226,6 +226,25 @@ export async function nextNumber(trx: Transaction<DB>, orgUnitId: number, year: 
   return next;
 }
 
+/** Moves a counter on to at least `atLeast` (a number taken by an imported case is never handed out again). */
+export async function raiseCounter(trx: Transaction<DB>, orgUnitId: number, year: number, kind: 'filing' | 'decision', atLeast: number): Promise<void> {
+  await trx
+    .insertInto('enforcement_counters')
+    .values({ org_unit_id: orgUnitId, year, kind, last_number: atLeast })
+    .onConflict((oc) => oc.columns(['org_unit_id', 'year', 'kind']).doUpdateSet({ last_number: sql<number>`greatest(enforcement_counters.last_number, excluded.last_number)` }))
+    .execute();
+}
+
+/** Cases holding any of these decision numbers, voided ones too (the unique index keeps their numbers taken). */
+export const casesWithDecisionNumbers = (db: Db, numbers: readonly string[]) =>
+  numbers.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('enforcement_cases')
+        .select(['id', 'body_id', 'decision_number', 'voided_at'])
+        .where('decision_number', 'in', [...numbers])
+        .execute();
+
 export const lockChain = (trx: Transaction<DB>, caseId: number) =>
   trx.selectFrom('enforcement_cases').select(['chain_head', 'chain_length', 'org_unit_id']).where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
 

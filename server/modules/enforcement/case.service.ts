@@ -37,6 +37,7 @@ import type {
   TimelineEvent,
 } from '../../../domain/enforcement/contracts.ts';
 import {
+  amountOwed,
   type CaseFacts,
   type CaseStatus,
   canonicalJson,
@@ -48,11 +49,13 @@ import {
   decisionDateProblem,
   decisionDeadline,
   discussionProblem,
+  type HistoricCase,
   hearingEligible,
   hearingRequestDeadline,
   hearingRequestProblem,
   hearingScheduleProblem,
   heavierThanNoticeProblem,
+  historicCaseProblems,
   lateSurcharge,
   legalReviewProblem,
   limitationProblem,
@@ -62,6 +65,7 @@ import {
   onSpotCollectionProblem,
   type PaymentPlan,
   type PenaltyKind,
+  parseCaseNumber,
   paymentDeadline,
   paymentPlanProblem,
   penaltyText,
@@ -225,6 +229,7 @@ function factsOf(b: Bundle): CaseFacts {
       .map((p) => p.approvedOn),
     paymentDueOn: effectiveDue(b),
     courtAppliedOn: (r.court_enforcement as { appliedOn?: string } | null)?.appliedOn ?? null,
+    imported: r.imported,
   };
 }
 
@@ -235,8 +240,11 @@ function agendaOf(cal: WorkCalendar, b: Bundle): Agenda {
   return { next: a.next, blocked: a.blocked, deadlines: a.deadlines.map((d) => ({ ...d, daysLeft: days(d.due), overdue: d.due < on })) };
 }
 
+/** Who sees a party's ID number and phone in full: those who handle cases or may read personal data. */
+export const mayReadParty = (ctx: Ctx): boolean => can(ctx.actor, 'personal_data.read') || can(ctx.actor, 'enforcement.write');
+
 function partyOf(ctx: Ctx, r: repo.CaseRow) {
-  const clear = can(ctx.actor, 'personal_data.read') || can(ctx.actor, 'enforcement.write');
+  const clear = mayReadParty(ctx);
   const open = (sealed: string | null, mask: (v: string) => string) => {
     if (!sealed) return null;
     const value = decryptPersonal(ctx.keys, sealed);
@@ -276,6 +284,7 @@ function listItem(ctx: Ctx, cal: WorkCalendar, b: Bundle): CaseListItem {
     fineAmount: money(r.fine_amount),
     paidAmount: money(r.paid_amount),
     closedOn: r.closed_on,
+    imported: r.imported,
     agenda: agendaOf(cal, b),
     version: r.version,
   };
@@ -383,10 +392,24 @@ export async function getCase(ctx: Ctx, id: number): Promise<CaseDetail> {
   return detail(ctx, await bundleFor(ctx, id));
 }
 
-export async function listCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseListItem>> {
+type CaseFilters = Omit<CaseQuery, 'page' | 'pageSize'>;
+
+function filtersOf(ctx: Ctx, q: CaseFilters) {
   const scope = scopeOf(ctx.actor, 'enforcement.read');
   const partyIdx = q.q && /^(\d{17}[\dXx]|[0-9A-Z]{18})$/.test(q.q.trim()) ? blindIndex(ctx.keys, q.q) : undefined;
-  const filters = { ...q, q: q.q?.trim() || undefined, partyIdx };
+  return { scope, filters: { ...q, q: q.q?.trim() || undefined, partyIdx } };
+}
+
+/** The cases an attention filter keeps, judged on each case's agenda as the list shows it. */
+function needingAttention<T extends CaseListItem>(items: T[], attention: CaseQuery['attention']): T[] {
+  if (attention === 'overdue') return items.filter((i) => i.agenda.deadlines.some((d) => d.overdue));
+  if (attention === 'due') return items.filter((i) => i.agenda.deadlines.some((d) => !d.overdue && d.daysLeft <= 7));
+  if (attention === 'blocked') return items.filter((i) => i.agenda.blocked.length > 0);
+  return items;
+}
+
+export async function listCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseListItem>> {
+  const { scope, filters } = filtersOf(ctx, q);
   const cal = await loadWorkCalendar(ctx.db);
   // Without an attention filter the page is cut in SQL: a city's thousands of cases are neither loaded nor bundled.
   if (!q.attention) {
@@ -395,13 +418,39 @@ export async function listCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseListIt
     return { ...page, items: (await bundlesOf(ctx, rows)).map((b) => listItem(ctx, cal, b)) };
   }
   const rows = await repo.listCases(ctx.db, scope, filters).execute();
-  let items = (await bundlesOf(ctx, rows)).map((b) => listItem(ctx, cal, b));
-  if (q.attention === 'overdue') items = items.filter((i) => i.agenda.deadlines.some((d) => d.overdue));
-  if (q.attention === 'due') items = items.filter((i) => i.agenda.deadlines.some((d) => !d.overdue && d.daysLeft <= 7));
-  if (q.attention === 'blocked') items = items.filter((i) => i.agenda.blocked.length > 0);
+  const items = needingAttention(
+    (await bundlesOf(ctx, rows)).map((b) => listItem(ctx, cal, b)),
+    q.attention,
+  );
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
+}
+
+/** A case as the case register (台账) lists it: the list's item with its penalty, officers and closing. */
+export type CaseLedgerItem = CaseListItem & { kinds: PenaltyKind[]; confiscationValue: number; officers: string[]; archivedOn: string | null; closingSummary: string };
+
+/** Every case the list shows with these filters (up to `limit`), for the ledger export. */
+export async function casesForLedger(ctx: Ctx, q: CaseFilters, limit: number): Promise<CaseLedgerItem[]> {
+  const { scope, filters } = filtersOf(ctx, q);
+  const [rows, cal, officers] = await Promise.all([
+    repo.listCases(ctx.db, scope, filters).limit(limit).execute(),
+    loadWorkCalendar(ctx.db),
+    reg.listOfficers(ctx.db, scopeOf(ctx.actor, 'enforcement.read')),
+  ]);
+  const users = await reg.usersByIds(ctx.db, [...new Set(rows.flatMap((r) => r.investigator_ids))]);
+  const officerNames = new Map(officers.map((o) => [`${o.org_unit_id}|${o.user_id}`, o.name]));
+  const userNames = new Map(users.map((u) => [u.id, u.display_name]));
+  const nameOf = (orgUnitId: number, userId: number) => officerNames.get(`${orgUnitId}|${userId}`) ?? userNames.get(userId) ?? `#${userId}`;
+  const items = (await bundlesOf(ctx, rows)).map((b) => ({
+    ...listItem(ctx, cal, b),
+    kinds: decisionOf(b)?.penalty.kinds ?? [],
+    confiscationValue: money(b.row.confiscation_value),
+    officers: b.row.investigator_ids.map((id) => nameOf(b.row.org_unit_id, id)),
+    archivedOn: b.row.archived_on,
+    closingSummary: (b.row.closing as { summary?: string } | null)?.summary ?? '',
+  }));
+  return needingAttention(items, q.attention);
 }
 
 // ── the case's own hash chain (全过程记录) ───────────────────────────────────────────────────────────────────────
@@ -411,10 +460,12 @@ const eventHash = (prev: string, e: { caseId: number; seq: number; at: string; a
     .update(`${prev}\n${canonicalJson(e)}`)
     .digest('hex');
 
-/** Appends one step to the case timeline inside the caller's transaction, chained to the one before. */
-export async function appendEvent(trx: Transaction<DB>, ctx: Ctx, caseId: number, kind: string, summary: string, payload: unknown): Promise<void> {
+/**
+ * Appends one step to the case timeline inside the caller's transaction, chained to the one before. A step moved in
+ * from the old register is dated on the day the register gives (`at`); every other step when it is recorded.
+ */
+export async function appendEvent(trx: Transaction<DB>, ctx: Ctx, caseId: number, kind: string, summary: string, payload: unknown, at = new Date()): Promise<void> {
   const head = await repo.lockChain(trx, caseId);
-  const at = new Date();
   const seq = head.chain_length + 1;
   const body = { caseId, seq, at: at.toISOString(), actorId: ctx.actor.userId, actorName: ctx.actor.displayName, kind, summary, payload: plain(payload) };
   const hash = eventHash(head.chain_head, body);
@@ -1248,8 +1299,14 @@ export const approvePaymentPlan = (ctx: Ctx, id: number, input: PaymentPlanCreat
 export const applyCourtEnforcement = (ctx: Ctx, id: number, input: CourtEnforcementCreate) =>
   step(ctx, id, input.version, 'enforcement.approve', 'court_enforcement', (b) => {
     requireStatus(b, ['served'], '申请人民法院强制执行');
-    const owing = money(b.row.fine_amount) - money(b.row.paid_amount) + surchargeDue(b, input.appliedOn) - money(b.row.surcharge_paid);
-    if (b.row.outcome !== 'penalty' || toCents(owing) <= 0) throw new AppError('ENFORCEMENT_STATE', '罚款和加处罚款已缴清，无须申请强制执行');
+    const owing = amountOwed({
+      outcome: b.row.outcome,
+      fineAmount: money(b.row.fine_amount),
+      paidAmount: money(b.row.paid_amount),
+      surchargeDue: surchargeDue(b, input.appliedOn),
+      surchargePaid: money(b.row.surcharge_paid),
+    });
+    if (owing <= 0) throw new AppError('ENFORCEMENT_STATE', '罚款和加处罚款已缴清，无须申请强制执行');
     if (b.row.court_enforcement) throw new AppError('ENFORCEMENT_STATE', '本案已申请人民法院强制执行');
     notFuture(input.appliedOn, '申请日期', 'appliedOn');
     const problem = courtApplicationProblem({ servedOn: b.row.served_on as string, paymentDue: effectiveDue(b) as string, urgedOn: input.urgedOn, appliedOn: input.appliedOn });
@@ -1359,5 +1416,152 @@ export async function recordOnTimeline(ctx: Ctx, id: number, kind: string, summa
   await audited(ctx, async (trx) => {
     await appendEvent(trx, ctx, id, kind, summary, payload);
     return { result: undefined, audit: { action: `enforcement.case.${kind}`, entityType: 'enforcement_case', entityId: id, orgUnitId: b.row.org_unit_id, after: payload } };
+  });
+}
+
+// ── historic cases (台账导入) ──────────────────────────────────────────────────────────────────────────────────
+
+/** A closed penalty case from the town's old register, resolved to the platform's body, power and officers' users. */
+export type HistoricCaseInput = HistoricCase & {
+  bodyId: number;
+  powerId: number;
+  /** 案号: the decision's number, unique per body. */
+  number: string;
+  summary: string;
+  partyName: string;
+  partyIdNumber?: string;
+  partyAddress?: string;
+  remark: string;
+};
+export type HistoricCaseProblem = { index: number; field: keyof HistoricCaseInput; message: string };
+
+/**
+ * Checks historic cases by the domain's rules for them, with what they refer to: the power and its body in the
+ * actor's write scope, the officers registered in that town, a 案号 no other case holds (a voided one included: the
+ * number stays taken).
+ */
+export async function checkHistoricCases(ctx: Ctx, cases: readonly HistoricCaseInput[]): Promise<HistoricCaseProblem[]> {
+  const scope = scopeOf(ctx.actor, 'enforcement.write');
+  const [powers, officers, taken] = await Promise.all([
+    reg.listPowers(ctx.db, scope),
+    reg.listOfficers(ctx.db, scope),
+    repo.casesWithDecisionNumbers(
+      ctx.db,
+      cases.map((c) => c.number),
+    ),
+  ]);
+  const on = today();
+  const numbers = new Map<string, number>();
+  for (const c of cases) numbers.set(c.number, (numbers.get(c.number) ?? 0) + 1);
+  return cases.flatMap((c, index) => {
+    const problems: HistoricCaseProblem[] = historicCaseProblems(c, on).map((p) => ({ index, ...p }));
+    const power = powers.find((p) => p.id === c.powerId);
+    if (!power || power.body_id !== c.bodyId) problems.push({ index, field: 'powerId', message: '执法事项不存在、不属于该执法主体或不在您的管辖范围内' });
+    const unknown = c.officerIds.filter((id) => !officers.some((o) => o.user_id === id && o.org_unit_id === power?.org_unit_id));
+    if (power && unknown.length) problems.push({ index, field: 'officerIds', message: '执法人员应为本乡镇已登记的执法人员' });
+    if (taken.some((t) => t.decision_number === c.number) || (numbers.get(c.number) ?? 0) > 1)
+      problems.push({ index, field: 'number', message: `案号「${c.number}」已被其他案件使用（案号不能重复，已作废案件的案号也不再使用）` });
+    return problems;
+  });
+}
+
+const importedOn = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+/**
+ * Writes checked historic cases as closed (or archived) penalty cases marked imported, in one audited transaction:
+ * each with its timeline of 立案, 决定, 结案 (归档) dated as in the register and saying 台账导入, and one audit entry.
+ * A closed case's fine counts as executed (结案 requires it, art. 72 aside). A number of the body's own pattern
+ * moves its counter on, so the platform never hands that number out again.
+ */
+export async function importHistoricCases(ctx: Ctx, cases: readonly HistoricCaseInput[], note: { filename: string }): Promise<number[]> {
+  const problems = await checkHistoricCases(ctx, cases);
+  const first = problems[0];
+  if (first) throw new AppError('ENFORCEMENT_RULE', `第 ${first.index + 1} 件：${first.message}`, problems);
+  const powers = await repo.powersByIds(ctx.db, [...new Set(cases.map((c) => c.powerId))]);
+  const bodies = await Promise.all([...new Set(cases.map((c) => c.bodyId))].map((id) => reg.findBodyById(ctx.db, id)));
+  const values = await Promise.all(
+    cases.map((c) =>
+      partyColumns(ctx, {
+        powerId: c.powerId,
+        partyType: c.partyType,
+        partyName: c.partyName,
+        partyIdNumber: c.partyIdNumber,
+        partyAddress: c.partyAddress,
+        summary: c.summary,
+        actDate: c.filedOn ?? c.decidedOn,
+        discoveredOn: c.filedOn ?? c.decidedOn,
+      }),
+    ),
+  );
+  return audited(ctx, async (trx) => {
+    const ids: number[] = [];
+    const audit = [];
+    for (const [i, c] of cases.entries()) {
+      const power = powers.find((p) => p.id === c.powerId) as reg.PowerRow;
+      const body = bodies.find((b) => b.id === c.bodyId) as reg.BodyRow;
+      const penalty: Penalty = { kinds: [...c.kinds], fineAmount: c.fineAmount, confiscationValue: c.confiscationValue };
+      const decision: DecisionInfo = {
+        decidedOn: c.decidedOn,
+        outcome: 'penalty',
+        penalty,
+        facts: c.summary,
+        evidence: '',
+        basis: `${power.law}${power.article}`,
+        reasons: '',
+        performance: '',
+        remedy: '',
+        approver: '',
+        onSpot: c.procedure === 'simple',
+      };
+      const summary = c.remark || '台账导入的历史案件';
+      const { id } = await repo.insertCase(trx, {
+        ...values[i],
+        org_unit_id: power.org_unit_id,
+        body_id: body.id,
+        power_id: power.id,
+        procedure: c.procedure,
+        status: c.archivedOn ? 'archived' : 'closed',
+        clue_source: '台账导入',
+        discovered_on: c.filedOn ?? c.decidedOn,
+        five_year_limitation: power.five_year_limitation,
+        investigator_ids: [...new Set(c.officerIds)],
+        filed_on: c.procedure === 'ordinary' ? c.filedOn : null,
+        decision: JSON.stringify(decision),
+        decision_number: c.number,
+        decided_on: c.decidedOn,
+        outcome: 'penalty',
+        fine_amount: c.fineAmount,
+        confiscation_value: c.confiscationValue,
+        paid_amount: c.fineAmount,
+        closing: JSON.stringify({ closedOn: c.closedOn, summary, by: ctx.actor.displayName, archivedBy: c.archivedOn ? ctx.actor.displayName : null, volume: null }),
+        closed_on: c.closedOn,
+        archived_on: c.archivedOn,
+        imported: true,
+      });
+      const parsed = parseCaseNumber(body.number_prefix, c.number);
+      if (parsed) await repo.raiseCounter(trx, power.org_unit_id, parsed.year, parsed.kind, parsed.seq);
+      const source = { imported: true, filename: note.filename };
+      if (c.procedure === 'ordinary' && c.filedOn) await appendEvent(trx, ctx, id, 'filing_approve', `台账导入：立案（${c.filedOn}）`, source, importedOn(c.filedOn));
+      await appendEvent(
+        trx,
+        ctx,
+        id,
+        c.procedure === 'simple' ? 'simple_decision' : 'decision',
+        `台账导入：${c.procedure === 'simple' ? '当场' : ''}作出行政处罚决定 ${c.number}：${penaltyText(penalty)}`,
+        { ...source, number: c.number, penalty, officerIds: c.officerIds },
+        importedOn(c.decidedOn),
+      );
+      await appendEvent(trx, ctx, id, 'close', `台账导入：结案${c.remark ? `（${c.remark.slice(0, 80)}）` : ''}`, source, importedOn(c.closedOn));
+      if (c.archivedOn) await appendEvent(trx, ctx, id, 'archive', '台账导入：立卷归档', source, importedOn(c.archivedOn));
+      ids.push(id);
+      audit.push({
+        action: 'enforcement.case_import',
+        entityType: 'enforcement_case',
+        entityId: id,
+        orgUnitId: power.org_unit_id,
+        after: { number: c.number, bodyId: body.id, powerId: power.id, decidedOn: c.decidedOn, closedOn: c.closedOn, filename: note.filename },
+      });
+    }
+    return { result: ids, audit };
   });
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amountOwed } from '../../../domain/enforcement/rules.ts';
 import type { Role } from '../../../domain/platform/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { createTestEnv, login, PASSWORD, type Session, type TestEnv, unitId } from '../../test/helpers.ts';
@@ -169,6 +170,13 @@ describe('简易程序 (arts 51, 52, 68)', () => {
     expect(c).toMatchObject({ procedure: 'simple', status: 'served', outcome: 'penalty', fineAmount: 3000 });
     expect(c.decisionNumber).toMatch(/^四镇综执罚〔2025〕\d+号$/);
     expect(c.agenda.deadlines.map((d: { label: string }) => d.label)).toContain('缴纳罚款');
+  });
+  it('owes nothing once paid on the spot: the page offers no court enforcement, and the server refuses it', async () => {
+    const c = ok(await officer.request('POST', '/api/enforcement/cases/simple', simple({ fineAmount: 100, paymentMethod: 'on_spot', paidOn: '2025-03-03' })));
+    expect(c).toMatchObject({ status: 'served', fineAmount: 100, paidAmount: 100 });
+    expect(amountOwed(c)).toBe(0);
+    const res = await act(leader, c.id, 'court-enforcement', { urgedOn: '2025-09-10', appliedOn: '2025-09-22', court: '乌苏市人民法院', version: c.version });
+    expect([res.status, res.body.error.code, res.body.error.message]).toEqual([409, 'ENFORCEMENT_STATE', '罚款和加处罚款已缴清，无须申请强制执行']);
   });
 });
 
@@ -553,6 +561,8 @@ describe('clue corrections, 先行登记保存, 暂缓/分期缴纳 and court en
     // the second instalment is 2 days late: 3 % of the fine (90 元) per day
     c = ok(await act(officer, c.id, 'payment', { paidOn: '2025-05-12', amount: 2000, method: 'bank', version: c.version }));
     expect(c).toMatchObject({ paidAmount: 3000, surchargeDue: 180, surchargePaid: 0 });
+    // The fine is paid but not its surcharge: money still owed, so court enforcement stays open (page and server).
+    expect(amountOwed(c)).toBe(180);
     refused(await act(officer, c.id, 'close', { closedOn: '2025-05-12', summary: '结案', version: c.version }), /加处罚款 180.00 元/);
 
     const apply = (urgedOn: string, appliedOn: string) => act(leader, c.id, 'court-enforcement', { urgedOn, appliedOn, court: '乌苏市人民法院', version: c.version });

@@ -147,24 +147,6 @@ function partyLines(c: CaseDetail): Paragraph[] {
 
 const seal = (body: Body, date: string | null | undefined): Paragraph[] => [blank(), right(body.name), right(cn(date)), right('（印章）')];
 
-/** Which documents a case can produce at its current stage (a button shows only those). */
-export function documentAvailable(c: CaseDetail, kind: DocumentKind): string | null {
-  switch (kind) {
-    case 'filing_approval':
-      return c.filing ? null : '尚未提请立案';
-    case 'prior_notice':
-      return c.conclusion?.outcome === 'penalty' ? null : '调查终结并拟给予处罚后方可制作事先告知书';
-    case 'legal_review':
-      return c.reviews.length > 0 ? null : '尚无法制审核意见';
-    case 'decision':
-      return c.decision && c.outcome !== 'transfer' ? null : '尚未作出行政处罚决定';
-    case 'service_receipt':
-      return c.decision && c.outcome !== 'transfer' ? null : '尚未作出决定，无文书可送达';
-    case 'closing_report':
-      return c.closing ? null : '尚未结案';
-  }
-}
-
 export function documentFilename(c: CaseDetail, kind: DocumentKind): string {
   return `${documentKindLabels[kind]}-${c.decisionNumber ?? c.filingNumber ?? `案件${c.id}`}.docx`;
 }

@@ -18,7 +18,7 @@ import {
   referralFromLabels,
   referralFroms,
 } from '../../../domain/mediation/rules.ts';
-import type { DictEntry, LedgerColumn } from '../../../domain/platform/ledger.ts';
+import { type LedgerColumn, vocabularyEntries } from '../../../domain/platform/ledger.ts';
 import { AppError } from '../../errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { listEntries } from '../../platform/dictionary.service.ts';
@@ -30,7 +30,6 @@ import * as repo from './dispute.repository.ts';
 import { checkHistories, DISPUTE_TYPE_KIND, type DisputeHistory, listFilters, resolveCommittee, toItems, writeHistories } from './dispute.service.ts';
 
 const EXPORT_LIMIT = 50_000;
-const entries = <T extends string>(codes: readonly T[], labels: Record<T, string>): DictEntry[] => codes.map((code) => ({ code, label: labels[code] }));
 
 /** 人民调解登记台账 — the ledger's columns, in order; export-only ones are written for reading and ignored on import. */
 const columns: LedgerColumn[] = [
@@ -293,11 +292,11 @@ export const mediationDisputesLedger: LedgerKind<DisputeRecord, Prep> = {
       [DISPUTE_TYPE_KIND]: types,
       places: placeEntries(places),
       committees: visible.map((c) => ({ code: String(c.id), label: c.name })),
-      'mediation.source': entries(disputeSources, disputeSourceLabels),
-      'mediation.referral_from': entries(referralFroms, referralFromLabels),
-      'mediation.status': entries(disputeStatuses, disputeStatusLabels),
-      'mediation.agreement_kind': entries(agreementKinds, agreementKindLabels),
-      'mediation.other_channel': entries(otherChannels, otherChannelLabels),
+      'mediation.source': vocabularyEntries(disputeSources, disputeSourceLabels),
+      'mediation.referral_from': vocabularyEntries(referralFroms, referralFromLabels),
+      'mediation.status': vocabularyEntries(disputeStatuses, disputeStatusLabels),
+      'mediation.agreement_kind': vocabularyEntries(agreementKinds, agreementKindLabels),
+      'mediation.other_channel': vocabularyEntries(otherChannels, otherChannelLabels),
     };
   },
   prepare: async (ctx) => {

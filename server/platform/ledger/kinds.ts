@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.ts';
 import { counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
+import { enforcementCasesLedger } from '../../modules/enforcement/enforcement.ledger.ts';
 import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
 import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
@@ -15,6 +16,7 @@ export const ledgerKinds: readonly AnyLedgerKind[] = [
   examScoresLedger,
   villageHearingsLedger,
   counselMattersLedger,
+  enforcementCasesLedger,
 ];
 
 export function ledgerKind(id: string): AnyLedgerKind {

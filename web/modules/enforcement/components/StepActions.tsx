@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import type { CaseDetail } from '../../../../domain/enforcement/contracts.ts';
 import {
+  amountOwed,
   outcomeLabels,
   outcomes,
   paymentMethodLabels,
@@ -408,8 +409,7 @@ export const actions: Action[] = [
     path: 'payment',
     label: '登记缴款',
     primary: true,
-    show: (c, a) =>
-      a.canWriteEnforcement && c.status === 'served' && c.outcome === 'penalty' && c.fineAmount > 0 && (c.paidAmount < c.fineAmount || c.surchargePaid < c.surchargeDue),
+    show: (c, a) => a.canWriteEnforcement && c.status === 'served' && amountOwed(c) > 0,
     initial: (c) => ({ paidOn: today(), amount: c.fineAmount - c.paidAmount + Math.max(0, c.surchargeDue - c.surchargePaid), method: 'bank' }),
     fields: (c) => (
       <>
@@ -540,7 +540,8 @@ export const actions: Action[] = [
     key: 'court-enforcement',
     path: 'court-enforcement',
     label: '申请法院强制执行',
-    show: (c, a) => a.canApproveEnforcement && c.status === 'served' && c.outcome === 'penalty' && !c.courtEnforcement && Boolean(c.paymentDue && c.paymentDue < todayString()),
+    // As the server rules: only money still owed (fine or surcharge) goes to the court, once the deadline has passed.
+    show: (c, a) => a.canApproveEnforcement && c.status === 'served' && amountOwed(c) > 0 && !c.courtEnforcement && Boolean(c.paymentDue && c.paymentDue < todayString()),
     initial: () => ({ appliedOn: today(), court: '' }),
     fields: () => (
       <>

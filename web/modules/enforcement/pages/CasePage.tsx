@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import type { CaseDetail } from '../../../../domain/enforcement/contracts.ts';
 import {
   caseStatusLabels,
-  type DocumentKind,
+  documentAvailable,
   documentKindLabels,
   documentKinds,
   type EvidenceKind,
@@ -35,23 +35,6 @@ import { ClueDrawer } from '../components/CaseForms.tsx';
 import { EnforcementNav } from '../components/EnforcementNav.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
 import { StepActions } from '../components/StepActions.tsx';
-
-/** Which documents the case can produce now (the server says so too, with its reason, if asked anyway). */
-function documentReady(c: CaseDetail, kind: DocumentKind): boolean {
-  switch (kind) {
-    case 'filing_approval':
-      return c.filing !== null;
-    case 'prior_notice':
-      return c.conclusion?.outcome === 'penalty';
-    case 'legal_review':
-      return c.reviews.length > 0;
-    case 'decision':
-    case 'service_receipt':
-      return c.decision !== null && c.outcome !== 'transfer';
-    case 'closing_report':
-      return c.closing !== null;
-  }
-}
 
 type EvidenceValues = { kind: EvidenceKind; title: string; description?: string; collectedAt: Dayjs; place: string; collectorIds: number[] };
 
@@ -398,13 +381,19 @@ export function CasePage() {
               <Card title="文书" size="small">
                 <Space wrap>
                   {documentKinds.map((kind) => (
-                    <Button key={kind} icon={<FileWordOutlined />} disabled={!documentReady(c, kind)} href={enforcementApi.documentUrl(c.id, kind)} onClick={refreshTimeline}>
+                    <Button
+                      key={kind}
+                      icon={<FileWordOutlined />}
+                      disabled={documentAvailable(c, kind) !== null}
+                      href={enforcementApi.documentUrl(c.id, kind)}
+                      onClick={refreshTimeline}
+                    >
                       {documentKindLabels[kind]}
                     </Button>
                   ))}
                 </Space>
                 <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-                  <CheckCircleOutlined /> 文书按 GB/T 9704-2012 版式生成（A4，3号仿宋），每次制作记入全过程记录。
+                  <CheckCircleOutlined /> {c.imported ? documentAvailable(c, 'decision') : '文书按 GB/T 9704-2012 版式生成（A4，3号仿宋），每次制作记入全过程记录。'}
                 </Typography.Paragraph>
               </Card>
             </Space>

@@ -10,6 +10,7 @@ import { useAccess } from '../../../app/auth.tsx';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { enforcementApi, enforcementKeys } from '../api.ts';
 import { blank, ClueDrawer, PartyFields, type PartyValues, PowerSelect, partyBody } from '../components/CaseForms.tsx';
@@ -98,6 +99,7 @@ export function CasesPage() {
           <Tag color={statusColor[s]}>{caseStatusLabels[s]}</Tag>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {procedureLabels[c.procedure]}
+            {c.imported && ' · 台账导入'}
           </Typography.Text>
         </Space>
       ),
@@ -112,16 +114,26 @@ export function CasesPage() {
       <FilterBar<Filters>
         onSearch={(f) => list.search({ q: blank(f.q), status: f.status, attention: f.attention, procedure: f.procedure })}
         extra={
-          access.canWriteEnforcement && (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('clue')}>
-                登记线索
-              </Button>
-              <Button icon={<ThunderboltOutlined />} onClick={() => setCreating('simple')}>
-                当场处罚
-              </Button>
-            </>
-          )
+          <>
+            {access.canWriteEnforcement && (
+              <>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('clue')}>
+                  登记线索
+                </Button>
+                <Button icon={<ThunderboltOutlined />} onClick={() => setCreating('simple')}>
+                  当场处罚
+                </Button>
+              </>
+            )}
+            {/* Import moves a town's old register of closed cases in; export writes the list as filtered. */}
+            <LedgerButtons
+              kind="cases"
+              title="行政处罚案件台账"
+              query={list.filters}
+              canImport={access.canWriteEnforcement}
+              onImported={() => queryClient.invalidateQueries({ queryKey: enforcementKeys.all })}
+            />
+          </>
         }
       >
         <Form.Item name="q" label="关键词">
