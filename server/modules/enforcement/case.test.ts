@@ -293,7 +293,7 @@ describe('an ordinary case from 线索 to 归档, refused at every illegal step'
     c = ok(
       await act(officer, c.id, 'conclude', {
         concludedOn: '2025-06-06',
-        facts: '孙大海于2025年5月30日未取得采伐许可证滥伐杨树30株，林木价值2000元',
+        facts: '孙大海于2025年5月30日未取得采伐许可证滥伐杨树30株，林木价值2000元（当事人电话13912345678）',
         evidenceSummary: '现场检查笔录、照片',
         outcome: 'penalty',
         kinds: ['fine'],
@@ -396,7 +396,7 @@ describe('an ordinary case from 线索 to 归档, refused at every illegal step'
     expect(portal.statusCode).toBe(200);
     const published = portal.json().decisions.find((d: { decisionNumber: string }) => d.decisionNumber === c.decisionNumber);
     expect(published).toMatchObject({ partyName: '孙某某', partyAddress: '乌苏市四棵树镇黄渠村', penalty: '罚款人民币6000.00元', withdrawnOn: null });
-    expect(published.facts).toMatch(/^孙某某于2025年5月30日/);
+    expect(published.facts).toMatch(/^孙某某于2025年5月30日.*电话139\*{4}5678/);
     expect(portal.body).not.toMatch(/孙大海|654202198807071234|13912345678|3组8号/);
     c = ok(await act(leader, c.id, 'decision-change', { changedOn: '2025-08-01', kind: 'revoked', authority: '乌苏市人民政府', reason: '行政复议决定撤销', version: c.version }));
     expect(c.agenda.deadlines.map((d: { label: string; due: string }) => [d.label, d.due])).toEqual([['撤回公示信息', '2025-08-06']]);

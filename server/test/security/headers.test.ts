@@ -37,7 +37,7 @@ describe('CSRF', () => {
     expect(res.statusCode).toBe(200);
   });
 
-  it('refuses a login posted from another site (login CSRF) and a form-encoded one', async () => {
+  it('refuses a login posted from another site (login CSRF) and a form-encoded or text/plain one', async () => {
     const cross = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sifasuo', password: 'x' }, headers: { origin: 'https://evil.example' } });
     expect(cross.statusCode).toBe(403);
     const form = await env.app.inject({
@@ -47,6 +47,14 @@ describe('CSRF', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(form.statusCode).toBe(415);
+    // text/plain is what a cross-site form or a no-preflight fetch can send: refused as an unsupported type.
+    const text = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: JSON.stringify({ username: 'sifasuo', password: 'x' }),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(text.statusCode).toBe(415);
   });
 });
 
