@@ -1,11 +1,14 @@
 // Issue 10 §4: every JSON endpoint of the route table fed generated bodies (fast-check), an SQL-injection/XSS corpus,
 // hostile path ids and oversize bodies → never a 5xx, never SQL text in an answer, nothing changed by a refused
 // request; stored markup comes back as text in .xlsx and .docx exports.
+
 import fc from 'fast-check';
+import Fastify from 'fastify';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RouteEntry } from '../../app.ts';
 import { agreementDocx } from '../../modules/mediation/agreement.document.ts';
+import { registerErrorHandling } from '../../plugins/errors.ts';
 import { createTestEnv, login, type Session, type TestEnv, unitId } from '../helpers.ts';
 import { changedTables, dbDigest } from './db-digest.ts';
 import { bodyFor, recordUnder, resourceOf, urlFor } from './scope.ts';
@@ -144,6 +147,33 @@ describe('generated and hostile input', () => {
     expect(r.statusCode).toBe(400);
     expect(r.json().error.message).toBe('请求内容不是有效的 JSON');
     expect(changedTables(before, await dbDigest(env.platform.db))).toEqual([]);
+  });
+});
+
+// No generated input above gets past the services to a database refusal or a crash, so the handler's two backstops
+// are driven here directly, with the errors pg and a bug would throw.
+describe('the error handler behind the services', () => {
+  it('answers a database refusal as 400 in Chinese and an unexpected error as 500, neither with SQL text', async () => {
+    const app = Fastify();
+    registerErrorHandling(app, env.platform, false);
+    const sqlError = (code: string) => Object.assign(new Error('insert or update on table "cases" violates foreign key constraint "cases_org_unit_id_fkey"'), { code });
+    app.get('/refused', async () => {
+      throw sqlError('23503');
+    });
+    app.get('/crash', async () => {
+      throw sqlError('XX000');
+    });
+    try {
+      const refused = await app.inject({ method: 'GET', url: '/refused' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error).toEqual({ code: 'BAD_REQUEST', message: '引用的数据不存在或已被删除', details: null });
+      const crash = await app.inject({ method: 'GET', url: '/crash' });
+      expect(crash.statusCode).toBe(500);
+      expect(crash.json().error.code).toBe('INTERNAL');
+      for (const a of [refused, crash]) expect(a.body).not.toMatch(SQL_TEXT);
+    } finally {
+      await app.close();
+    }
   });
 });
 
