@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { artifacts, ChangePasswordPage, filledTemplate, LedgerButtons, LoginPage, launchBrowser, Shell } from './pages.ts';
 import { prepareHome, type RunningServer, type ServerHome, startServer, stopServer } from './server.ts';
 
@@ -246,7 +246,10 @@ test('an officer moves an old closed case in from the register, finds it marked 
   const dialog = await ledger.import(file);
   await dialog.getByText('读取 1 行：新增 1，已存在未重复导入 0').waitFor();
   await shell.screenshot('ledger-cases-imported');
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+  await dialog
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /关\s*闭/ })
+    .click();
 
   await page.locator('#q').fill(party);
   await page.getByRole('button', { name: /查\s*询/ }).click();

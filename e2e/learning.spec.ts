@@ -150,7 +150,25 @@ test('the coordinator sees the online result beside an offline score in the one 
 });
 
 /** A question row in the template's columns: 编号, 所属单位, 题型, 类别, 题干, 选项A–H, 答案, 解析, 法律依据, 条款. */
-const questionRow = (type: string, stem: string, answer: string) => ['', '四棵树镇', type, '宪法', stem, '全国人民代表大会', '国务院', '最高人民法院', '', '', '', '', '', answer, '', '中华人民共和国宪法', '第五十七条'];
+const questionRow = (type: string, stem: string, answer: string) => [
+  '',
+  '四棵树镇',
+  type,
+  '宪法',
+  stem,
+  '全国人民代表大会',
+  '国务院',
+  '最高人民法院',
+  '',
+  '',
+  '',
+  '',
+  '',
+  answer,
+  '',
+  '中华人民共和国宪法',
+  '第五十七条',
+];
 
 test('the coordinator fills the question bank from a ledger: template, a good file, a file with a bad row, export', async () => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
@@ -171,9 +189,18 @@ test('the coordinator fills the question bank from a ledger: template, a good fi
   let dialog = await ledger.import(good);
   await dialog.getByText('读取 1 行：新增 1，已存在未重复导入 0').waitFor();
   await shell.screenshot('ledger-questions-imported');
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+  await dialog
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /关\s*闭/ })
+    .click();
   await page.getByText('共 24 条').waitFor();
+  // The bank lists by number, the new question last: the clerk finds it by keyword.
+  await page.locator('#q').fill(stem);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await page.getByText('共 1 条').waitFor();
   await page.getByText(stem).waitFor();
+  await shell.screenshot('ledger-questions-found');
+  await page.getByRole('button', { name: /重\s*置/ }).click();
 
   // One bad row refuses the whole file: the problem list says where, nothing is added.
   const bad = await filledTemplate(template.file, '题库', [questionRow('单选题', `${stem}（二）`, 'A'), questionRow('填空题', '宪法的修改由谁提议？', 'A')], 'questions-bad.xlsx');
@@ -182,7 +209,10 @@ test('the coordinator fills the question bank from a ledger: template, a good fi
   const problem = dialog.locator('.ant-table-row').first();
   assert.deepEqual(await problem.locator('td').allInnerTexts(), ['题库', '4', '题型', '「填空题」不在可选值中（单选题、多选题、判断题）']);
   await shell.screenshot('ledger-questions-rejected');
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+  await dialog
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /关\s*闭/ })
+    .click();
   await page.getByText('共 24 条').waitFor();
   assert.equal(await page.getByText(`${stem}（二）`).count(), 0);
 
@@ -221,15 +251,20 @@ test('the coordinator imports offline scores for the mixed test and sees them in
   const dialog = await ledger.import(file);
   await dialog.getByText('读取 2 行：新增 2，已存在未重复导入 0').waitFor();
   await shell.screenshot('ledger-exam-scores-imported');
-  await dialog.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+  await dialog
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /关\s*闭/ })
+    .click();
 
+  // Rows without a date are dated today: the test is still running, its last day is to come.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   for (const [name, score] of [
     ['王秀英', '92 分'],
     ['赵海燕', '75 分'],
   ]) {
     const row = page.locator('tr').filter({ hasText: name });
     await row.getByText('线下', { exact: true }).waitFor();
-    assert.match((await row.textContent()) ?? '', new RegExp(score));
+    assert.match((await row.textContent()) ?? '', new RegExp(`${score}${today}`));
   }
   const summary = await page.locator('.ant-statistic').filter({ hasText: '线上 / 线下' }).textContent();
   assert.match(summary ?? '', /1 \/ 3/);

@@ -132,24 +132,43 @@ function ImportDialog({ kind, title, open, onClose, onImported }: { kind: string
  * 下载模板 · 导入台账 · 导出 Excel for any ledger kind (server: /api/ledgers/:kind). `query` is the list's filters, so
  * the export holds what the list shows.
  */
-export function LedgerButtons({ kind, title, query, canImport, onImported }: { kind: string; title: string; query?: QueryParams; canImport: boolean; onImported?: () => void }) {
+export function LedgerButtons({
+  kind,
+  title,
+  query,
+  canImport,
+  onImported,
+  exportText = '导出 Excel',
+}: {
+  kind: string;
+  title: string;
+  query?: QueryParams;
+  canImport: boolean;
+  onImported?: () => void;
+  /** Where the page has an export of its own beside this one, say what this one writes. */
+  exportText?: string;
+}) {
   const [importing, setImporting] = useState(false);
+  // One group with its own gaps: the page's toolbar spaces this as a single item. The dialog stays outside it (a
+  // closed modal would still take a gap).
   return (
     <>
-      <Download path={`/api/ledgers/${kind}/export`} filename={`${title}.xlsx`} query={query}>
-        导出 Excel
-      </Download>
-      {canImport && (
-        <>
+      <Space wrap size={8}>
+        <Download path={`/api/ledgers/${kind}/export`} filename={`${title}.xlsx`} query={query}>
+          {exportText}
+        </Download>
+        {canImport && (
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
             导入台账
           </Button>
+        )}
+        {canImport && (
           <Download type="link" path={`/api/ledgers/${kind}/template`} filename={`${title}_导入模板.xlsx`}>
             下载模板
           </Download>
-          <ImportDialog kind={kind} title={title} open={importing} onClose={() => setImporting(false)} onImported={onImported} />
-        </>
-      )}
+        )}
+      </Space>
+      {canImport && <ImportDialog kind={kind} title={title} open={importing} onClose={() => setImporting(false)} onImported={onImported} />}
     </>
   );
 }
