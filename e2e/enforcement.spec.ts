@@ -246,10 +246,7 @@ test('an officer moves an old closed case in from the register, finds it marked 
   const dialog = await ledger.import(file);
   await dialog.getByText('读取 1 行：新增 1，已存在未重复导入 0').waitFor();
   await shell.screenshot('ledger-cases-imported');
-  await dialog
-    .locator('.ant-modal-footer')
-    .getByRole('button', { name: /关\s*闭/ })
-    .click();
+  await ledger.close(dialog);
 
   await page.locator('#q').fill(party);
   await page.getByRole('button', { name: /查\s*询/ }).click();
@@ -270,6 +267,8 @@ test('an officer moves an old closed case in from the register, finds it marked 
   await row.getByRole('link').click();
   await page.waitForURL(/\/enforcement\/cases\/\d+$/);
   await page.getByText('台账导入：立案（2019-03-01）').waitFor();
+  await page.locator('.ant-card-head').getByText('台账导入', { exact: true }).waitFor();
+  await page.getByText('四镇综执罚〔2019〕77号 2019-04-01：警告；罚款人民币300.00元').waitFor();
   await page.getByText(/^台账导入：作出行政处罚决定 四镇综执罚〔2019〕77号：.*罚款人民币300\.00元/).waitFor();
   await page.getByText('台账导入：结案（罚款已缴清）').waitFor();
   await shell.screenshot('ledger-case-detail');

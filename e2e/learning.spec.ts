@@ -189,10 +189,7 @@ test('the coordinator fills the question bank from a ledger: template, a good fi
   let dialog = await ledger.import(good);
   await dialog.getByText('读取 1 行：新增 1，已存在未重复导入 0').waitFor();
   await shell.screenshot('ledger-questions-imported');
-  await dialog
-    .locator('.ant-modal-footer')
-    .getByRole('button', { name: /关\s*闭/ })
-    .click();
+  await ledger.close(dialog);
   await page.getByText('共 24 条').waitFor();
   // The bank lists by number, the new question last: the clerk finds it by keyword.
   await page.locator('#q').fill(stem);
@@ -206,13 +203,11 @@ test('the coordinator fills the question bank from a ledger: template, a good fi
   const bad = await filledTemplate(template.file, '题库', [questionRow('单选题', `${stem}（二）`, 'A'), questionRow('填空题', '宪法的修改由谁提议？', 'A')], 'questions-bad.xlsx');
   dialog = await ledger.import(bad);
   await dialog.getByText(/台账有 1 行有错误，未导入任何数据/).waitFor();
+  await dialog.locator('.ant-progress-status-exception').waitFor();
   const problem = dialog.locator('.ant-table-row').first();
   assert.deepEqual(await problem.locator('td').allInnerTexts(), ['题库', '4', '题型', '「填空题」不在可选值中（单选题、多选题、判断题）']);
   await shell.screenshot('ledger-questions-rejected');
-  await dialog
-    .locator('.ant-modal-footer')
-    .getByRole('button', { name: /关\s*闭/ })
-    .click();
+  await ledger.close(dialog);
   await page.getByText('共 24 条').waitFor();
   assert.equal(await page.getByText(`${stem}（二）`).count(), 0);
 
@@ -251,10 +246,7 @@ test('the coordinator imports offline scores for the mixed test and sees them in
   const dialog = await ledger.import(file);
   await dialog.getByText('读取 2 行：新增 2，已存在未重复导入 0').waitFor();
   await shell.screenshot('ledger-exam-scores-imported');
-  await dialog
-    .locator('.ant-modal-footer')
-    .getByRole('button', { name: /关\s*闭/ })
-    .click();
+  await ledger.close(dialog);
 
   // Rows without a date are dated today: the test is still running, its last day is to come.
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

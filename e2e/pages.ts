@@ -80,6 +80,15 @@ export class LedgerButtons {
     await dialog.locator('.ant-progress-status-success, .ant-progress-status-exception, .ant-alert').first().waitFor({ timeout: 60_000 });
     return dialog;
   }
+  /** Closes the import dialog by its 关闭 button and waits until it has gone (screenshots after it show the page). */
+  async close(dialog: Locator) {
+    await dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
+    await dialog.waitFor({ state: 'hidden' });
+    await this.page.locator('.ant-modal-mask').filter({ visible: true }).waitFor({ state: 'detached' });
+  }
 }
 
 /** A sheet's header row, as the template writes it (required columns starred). */

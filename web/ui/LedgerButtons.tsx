@@ -84,7 +84,13 @@ function ImportDialog({ kind, title, open, onClose, onImported }: { kind: string
             选择台账文件（.xlsx）
           </Button>
         </Upload>
-        {job && <Progress percent={job.percent} status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : 'active'} format={(p) => `${p}%`} />}
+        {job && (
+          <Progress
+            percent={job.percent}
+            status={job.state === 'failed' || result?.outcome === 'rejected' ? 'exception' : job.state === 'done' ? 'success' : 'active'}
+            format={(p) => `${p}%`}
+          />
+        )}
         {job?.state === 'running' && (
           <Typography.Text type="secondary">
             {phaseText[job.phase]}：已读取 {job.rowsRead} 行
