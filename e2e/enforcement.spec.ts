@@ -257,7 +257,7 @@ test('an officer moves an old closed case in from the register, finds it marked 
   await shell.screenshot('ledger-cases-list');
 
   // The list as filtered, written out.
-  const exported = await ledger.download('导出 Excel', 'cases-export.xlsx');
+  const exported = await ledger.download('导出', 'cases-export.xlsx');
   assert.match(exported.filename, /^行政处罚案件台账.*\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(exported.file);

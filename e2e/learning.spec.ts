@@ -211,7 +211,7 @@ test('the coordinator fills the question bank from a ledger: template, a good fi
   await page.getByText('共 24 条').waitFor();
   assert.equal(await page.getByText(`${stem}（二）`).count(), 0);
 
-  const exported = await ledger.download('导出 Excel', 'questions-export.xlsx');
+  const exported = await ledger.download('导出', 'questions-export.xlsx');
   assert.match(exported.filename, /^题库台账.*\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(exported.file);
@@ -227,10 +227,12 @@ test('the coordinator imports offline scores for the mixed test and sees them in
   const shell = new Shell(page);
   await shell.openMenu('学法用法');
   await page.getByRole('tab', { name: '法律知识测试' }).click();
+  // The exams list and an exam's results both name what their ledger holds: offline scores, not the tests.
+  await page.getByRole('button', { name: '导入线下成绩' }).waitFor();
   await page.getByRole('link', { name: examTitle }).click();
   const card = page.locator('.ant-card').filter({ hasText: '成绩（线上、线下同一名单）' });
   await card.waitFor();
-  const ledger = new LedgerButtons(page, card.locator('.ant-card-extra'));
+  const ledger = new LedgerButtons(page, card.locator('.ant-card-extra'), '线下成绩');
   const template = await ledger.download('下载模板', 'exam-scores-template.xlsx');
   assert.equal(template.filename, '线下考试成绩台账_导入模板.xlsx');
   assert.deepEqual(await headersOf(template.file, '线下考试成绩'), ['*考试名称', '*姓名', '单位', '*成绩', '考试日期', '备注']);
@@ -261,6 +263,12 @@ test('the coordinator imports offline scores for the mixed test and sees them in
   const summary = await page.locator('.ant-statistic').filter({ hasText: '线上 / 线下' }).textContent();
   assert.match(summary ?? '', /1 \/ 3/);
   await shell.screenshot('ledger-exam-results');
+  const exported = await ledger.download('导出', 'exam-scores-export.xlsx');
+  assert.match(exported.filename, /^线下考试成绩台账.*\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(exported.file);
+  const names = (wb.getWorksheet('线下考试成绩')?.getColumn(2).values ?? []).map(String);
+  assert.deepEqual(names.filter((n) => ['王秀英', '赵海燕', '刘长青'].includes(n)).sort(), ['刘长青', '王秀英', '赵海燕']);
   await page.close();
 });
 

@@ -61,20 +61,24 @@ export class Shell {
 export class LedgerButtons {
   readonly page: Page;
   readonly scope: Locator;
-  constructor(page: Page, scope: Locator = page.locator('body')) {
+  /** What the buttons name when the ledger is not the page's list (导入线下成绩 rather than 导入台账). */
+  readonly what?: string;
+  constructor(page: Page, scope: Locator = page.locator('body'), what?: string) {
     this.page = page;
     this.scope = scope;
+    this.what = what;
   }
   /** Clicks a download button and keeps the file under artifacts/ as `saveAs`; answers the browser's filename and the saved path. */
-  async download(button: '下载模板' | '导出 Excel', saveAs: string): Promise<{ filename: string; file: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.scope.getByRole('button', { name: button }).click()]);
+  async download(button: '下载模板' | '导出', saveAs: string): Promise<{ filename: string; file: string }> {
+    const name = button === '导出' ? (this.what ? `导出${this.what}` : '导出 Excel') : button;
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.scope.getByRole('button', { name }).click()]);
     const file = path.join(artifacts, saveAs);
     await download.saveAs(file);
     return { filename: download.suggestedFilename(), file };
   }
   /** Opens 导入台账, picks `file` and waits until the job has ended; answers the open dialog. */
   async import(file: string): Promise<Locator> {
-    await this.scope.getByRole('button', { name: '导入台账' }).click();
+    await this.scope.getByRole('button', { name: this.what ? `导入${this.what}` : '导入台账' }).click();
     const dialog = this.page.locator('.ant-modal:visible').filter({ has: this.page.locator('.ant-modal-title', { hasText: /^导入/ }) });
     await dialog.locator('input[type=file]').setInputFiles(file);
     await dialog.locator('.ant-progress-status-success, .ant-progress-status-exception, .ant-alert').first().waitFor({ timeout: 60_000 });

@@ -144,15 +144,15 @@ export function LedgerButtons({
   query,
   canImport,
   onImported,
-  exportText = '导出 Excel',
+  what,
 }: {
   kind: string;
   title: string;
   query?: QueryParams;
   canImport: boolean;
   onImported?: () => void;
-  /** Where the page has an export of its own beside this one, say what this one writes. */
-  exportText?: string;
+  /** What the ledger holds, when it is not what the page lists (the exams page imports scores): names both buttons. */
+  what?: string;
 }) {
   const [importing, setImporting] = useState(false);
   // One group with its own gaps: the page's toolbar spaces this as a single item. The dialog stays outside it (a
@@ -161,11 +161,11 @@ export function LedgerButtons({
     <>
       <Space wrap size={8}>
         <Download path={`/api/ledgers/${kind}/export`} filename={`${title}.xlsx`} query={query}>
-          {exportText}
+          {what ? `导出${what}` : '导出 Excel'}
         </Download>
         {canImport && (
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-            导入台账
+            {what ? `导入${what}` : '导入台账'}
           </Button>
         )}
         {canImport && (

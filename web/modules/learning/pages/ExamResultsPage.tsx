@@ -242,7 +242,7 @@ export function ExamResultsPage() {
               </Button>
             )}
             {exam.mode !== 'online' && (
-              <LedgerButtons kind="exam-scores" title="线下考试成绩台账" exportText="导出线下成绩台账" query={{ examId }} canImport={offlineAllowed} onImported={refresh} />
+              <LedgerButtons kind="exam-scores" title="线下考试成绩台账" what="线下成绩" query={{ examId }} canImport={offlineAllowed} onImported={refresh} />
             )}
             {canWrite && (
               <Button icon={<UserAddOutlined />} onClick={() => setAddingPeople(true)}>
