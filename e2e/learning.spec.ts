@@ -149,6 +149,17 @@ test('the coordinator sees the online result beside an offline score in the one 
   await page.close();
 });
 
+/** The coordinator (password already changed) in a new desktop session, on 学法用法. */
+async function coordinatorAgain() {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  const login = new LoginPage(page);
+  await login.open(server.url);
+  await login.logIn('sifasuo', 'Sifa-Suo-2024!');
+  const shell = new Shell(page);
+  await shell.openMenu('学法用法');
+  return { page, shell };
+}
+
 /** A question row in the template's columns: 编号, 所属单位, 题型, 类别, 题干, 选项A–H, 答案, 解析, 法律依据, 条款. */
 const questionRow = (type: string, stem: string, answer: string) => [
   '',
@@ -171,11 +182,7 @@ const questionRow = (type: string, stem: string, answer: string) => [
 ];
 
 test('the coordinator fills the question bank from a ledger: template, a good file, a file with a bad row, export', async () => {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  await new LoginPage(page).open(server.url);
-  await new LoginPage(page).logIn('sifasuo', 'Sifa-Suo-2024!');
-  const shell = new Shell(page);
-  await shell.openMenu('学法用法');
+  const { page, shell } = await coordinatorAgain();
   await page.getByRole('tab', { name: '题库' }).click();
   await page.getByText('共 23 条').waitFor();
   const ledger = new LedgerButtons(page);
@@ -221,11 +228,7 @@ test('the coordinator fills the question bank from a ledger: template, a good fi
 });
 
 test('the coordinator imports offline scores for the mixed test and sees them in its results', async () => {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  await new LoginPage(page).open(server.url);
-  await new LoginPage(page).logIn('sifasuo', 'Sifa-Suo-2024!');
-  const shell = new Shell(page);
-  await shell.openMenu('学法用法');
+  const { page, shell } = await coordinatorAgain();
   await page.getByRole('tab', { name: '法律知识测试' }).click();
   // The exams list and an exam's results both name what their ledger holds: offline scores, not the tests.
   await page.getByRole('button', { name: '导入线下成绩' }).waitFor();
