@@ -422,7 +422,8 @@ async function editLoop(base: string, s: Session, disputes: { id: number; versio
 /** Login page JS = the entry script and what index.html preloads; route chunks = every other script, gzip -9. */
 function bundleSizes() {
   const dist = path.join(root, 'dist/web');
-  if (!fs.existsSync(path.join(dist, 'index.html')) || process.env.BENCH_BUILD === '1') {
+  // Built on every run (BENCH_BUILD=0 reuses dist/web): sizes from an older build would belong to another commit.
+  if (!fs.existsSync(path.join(dist, 'index.html')) || process.env.BENCH_BUILD !== '0') {
     console.log('[bench] building the web app (vite build) …');
     execFileSync(path.join(root, 'node_modules/.bin/vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }

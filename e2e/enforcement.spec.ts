@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { artifacts, ChangePasswordPage, LoginPage, launchBrowser, Shell } from './pages.ts';
+import { artifacts, ChangePasswordPage, filledTemplate, LedgerButtons, LoginPage, launchBrowser, Shell } from './pages.ts';
 import { prepareHome, type RunningServer, type ServerHome, startServer, stopServer } from './server.ts';
 
 /**
@@ -206,6 +207,72 @@ test('an ordinary-procedure case goes from 线索 to 归档, the decision is gen
   assert.doesNotMatch(page, /张三丰|654202199001011234|13800001111|5组20号/);
   await new Shell(visitor).screenshot('enforcement-public');
   for (const p of [officer, leader, reviewer, visitor]) await p.close();
+});
+
+test('an officer moves an old closed case in from the register, finds it marked 台账导入 with its timeline, and exports the list', async () => {
+  const page = await sessionOf('zhifa2');
+  const shell = new Shell(page);
+  await page.goto(`${server.url}/enforcement`);
+  await page.locator('.ant-table-row').first().waitFor();
+  const ledger = new LedgerButtons(page);
+  const template = await ledger.download('下载模板', 'cases-template.xlsx');
+  assert.equal(template.filename, '行政处罚案件台账_导入模板.xlsx');
+  const party = '历史当事人端到端';
+  const file = await filledTemplate(
+    template.file,
+    '案件台账',
+    [
+      {
+        案号: '四镇综执罚〔2019〕77号',
+        执法主体: '四棵树镇综合执法大队',
+        执法事项: 'XZCF-016',
+        案由: '占用消防车通道（历史案件）',
+        当事人: party,
+        当事人类型: '公民',
+        证件号码: '654202198807071234',
+        地址: '乌苏市四棵树镇四棵树村2组',
+        程序: '普通程序',
+        立案日期: '2019-03-01',
+        处罚决定日期: '2019-04-01',
+        处罚种类: '警告、罚款',
+        '罚款金额（元）': 300,
+        结案日期: '2019-05-06',
+        执法人员: '马国强、赵海燕',
+        备注: '罚款已缴清',
+      },
+    ],
+    'cases-register.xlsx',
+  );
+  const dialog = await ledger.import(file);
+  await dialog.getByText('读取 1 行：新增 1，已存在未重复导入 0').waitFor();
+  await shell.screenshot('ledger-cases-imported');
+  await ledger.close(dialog);
+
+  await page.locator('#q').fill(party);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  const row = page.locator('.ant-table-row').filter({ hasText: party });
+  await row.getByText('普通程序 · 台账导入').waitFor();
+  await row.getByText('已结案').waitFor();
+  assert.equal(await page.locator('.ant-table-row').count(), 1);
+  await shell.screenshot('ledger-cases-list');
+
+  // The list as filtered, written out.
+  const exported = await ledger.download('导出', 'cases-export.xlsx');
+  assert.match(exported.filename, /^行政处罚案件台账.*\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(exported.file);
+  const text = JSON.stringify(wb.getWorksheet('案件台账')?.getSheetValues());
+  assert.ok(text.includes('四镇综执罚〔2019〕77号') && text.includes(party), text);
+
+  await row.getByRole('link').click();
+  await page.waitForURL(/\/enforcement\/cases\/\d+$/);
+  await page.getByText('台账导入：立案（2019-03-01）').waitFor();
+  await page.locator('.ant-card-head').getByText('台账导入', { exact: true }).waitFor();
+  await page.getByText('四镇综执罚〔2019〕77号 2019-04-01：警告；罚款人民币300.00元').waitFor();
+  await page.getByText(/^台账导入：作出行政处罚决定 四镇综执罚〔2019〕77号：.*罚款人民币300\.00元/).waitFor();
+  await page.getByText('台账导入：结案（罚款已缴清）').waitFor();
+  await shell.screenshot('ledger-case-detail');
+  await page.close();
 });
 
 test('a supervisor reads the statistics (8 cases in 2024, all closed, 16 reviews with 26 findings corrected), the powers, the officers and the reviews', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { ChangePasswordPage, LoginPage, launchBrowser, Shell } from './pages.ts';
+import { ChangePasswordPage, filledTemplate, headersOf, LedgerButtons, LoginPage, launchBrowser, Shell } from './pages.ts';
 import { prepareHome, type RunningServer, startServer, stopServer } from './server.ts';
 
 let server: RunningServer;
@@ -145,6 +146,132 @@ test('the coordinator sees the online result beside an offline score in the one 
   const summary = await page.locator('.ant-statistic').filter({ hasText: '线上 / 线下' }).textContent();
   assert.match(summary ?? '', /1 \/ 1/);
   await new Shell(page).screenshot('learning-results');
+  await page.close();
+});
+
+/** The coordinator (password already changed) in a new desktop session, on 学法用法. */
+async function coordinatorAgain() {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  const login = new LoginPage(page);
+  await login.open(server.url);
+  await login.logIn('sifasuo', 'Sifa-Suo-2024!');
+  const shell = new Shell(page);
+  await shell.openMenu('学法用法');
+  return { page, shell };
+}
+
+/** A question row in the template's columns: 编号, 所属单位, 题型, 类别, 题干, 选项A–H, 答案, 解析, 法律依据, 条款. */
+const questionRow = (type: string, stem: string, answer: string) => [
+  '',
+  '四棵树镇',
+  type,
+  '宪法',
+  stem,
+  '全国人民代表大会',
+  '国务院',
+  '最高人民法院',
+  '',
+  '',
+  '',
+  '',
+  '',
+  answer,
+  '',
+  '中华人民共和国宪法',
+  '第五十七条',
+];
+
+test('the coordinator fills the question bank from a ledger: template, a good file, a file with a bad row, export', async () => {
+  const { page, shell } = await coordinatorAgain();
+  await page.getByRole('tab', { name: '题库' }).click();
+  await page.getByText('共 23 条').waitFor();
+  const ledger = new LedgerButtons(page);
+
+  const template = await ledger.download('下载模板', 'questions-template.xlsx');
+  assert.equal(template.filename, '题库台账_导入模板.xlsx');
+  assert.deepEqual((await headersOf(template.file, '题库')).slice(0, 5), ['编号', '*所属单位', '*题型', '*类别', '*题干']);
+
+  const stem = `我国的最高国家权力机关是？（e2e ${Date.now().toString(36)}）`;
+  const good = await filledTemplate(template.file, '题库', [questionRow('单选题', stem, 'A')], 'questions-good.xlsx');
+  let dialog = await ledger.import(good);
+  await dialog.getByText('读取 1 行：新增 1，已存在未重复导入 0').waitFor();
+  await shell.screenshot('ledger-questions-imported');
+  await ledger.close(dialog);
+  await page.getByText('共 24 条').waitFor();
+  // The bank lists by number, the new question last: the clerk finds it by keyword.
+  await page.locator('#q').fill(stem);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await page.getByText('共 1 条').waitFor();
+  await page.getByText(stem).waitFor();
+  await shell.screenshot('ledger-questions-found');
+  await page.getByRole('button', { name: /重\s*置/ }).click();
+
+  // One bad row refuses the whole file: the problem list says where, nothing is added.
+  const bad = await filledTemplate(template.file, '题库', [questionRow('单选题', `${stem}（二）`, 'A'), questionRow('填空题', '宪法的修改由谁提议？', 'A')], 'questions-bad.xlsx');
+  dialog = await ledger.import(bad);
+  await dialog.getByText(/台账有 1 行有错误，未导入任何数据/).waitFor();
+  await dialog.locator('.ant-progress-status-exception').waitFor();
+  const problem = dialog.locator('.ant-table-row').first();
+  assert.deepEqual(await problem.locator('td').allInnerTexts(), ['题库', '4', '题型', '「填空题」不在可选值中（单选题、多选题、判断题）']);
+  await shell.screenshot('ledger-questions-rejected');
+  await ledger.close(dialog);
+  await page.getByText('共 24 条').waitFor();
+  assert.equal(await page.getByText(`${stem}（二）`).count(), 0);
+
+  const exported = await ledger.download('导出', 'questions-export.xlsx');
+  assert.match(exported.filename, /^题库台账.*\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(exported.file);
+  const stems = (wb.getWorksheet('题库')?.getColumn(5).values ?? []).map(String);
+  assert.ok(stems.includes(stem), stems.join('\n'));
+  await page.close();
+});
+
+test('the coordinator imports offline scores for the mixed test and sees them in its results', async () => {
+  const { page, shell } = await coordinatorAgain();
+  await page.getByRole('tab', { name: '法律知识测试' }).click();
+  // The exams list and an exam's results both name what their ledger holds: offline scores, not the tests.
+  await page.getByRole('button', { name: '导入线下成绩' }).waitFor();
+  await page.getByRole('link', { name: examTitle }).click();
+  const card = page.locator('.ant-card').filter({ hasText: '成绩（线上、线下同一名单）' });
+  await card.waitFor();
+  const ledger = new LedgerButtons(page, card.locator('.ant-card-extra'), '线下成绩');
+  const template = await ledger.download('下载模板', 'exam-scores-template.xlsx');
+  assert.equal(template.filename, '线下考试成绩台账_导入模板.xlsx');
+  assert.deepEqual(await headersOf(template.file, '线下考试成绩'), ['*考试名称', '*姓名', '单位', '*成绩', '考试日期', '备注']);
+  const file = await filledTemplate(
+    template.file,
+    '线下考试成绩',
+    [
+      [examTitle, '王秀英', '黄渠村', 92, '', '补考'],
+      [examTitle, '赵海燕', '', 75, '', ''],
+    ],
+    'exam-scores.xlsx',
+  );
+  const dialog = await ledger.import(file);
+  await dialog.getByText('读取 2 行：新增 2，已存在未重复导入 0').waitFor();
+  await shell.screenshot('ledger-exam-scores-imported');
+  await ledger.close(dialog);
+
+  // Rows without a date are dated today: the test is still running, its last day is to come.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  for (const [name, score] of [
+    ['王秀英', '92 分'],
+    ['赵海燕', '75 分'],
+  ]) {
+    const row = page.locator('tr').filter({ hasText: name });
+    await row.getByText('线下', { exact: true }).waitFor();
+    assert.match((await row.textContent()) ?? '', new RegExp(`${score}${today}`));
+  }
+  const summary = await page.locator('.ant-statistic').filter({ hasText: '线上 / 线下' }).textContent();
+  assert.match(summary ?? '', /1 \/ 3/);
+  await shell.screenshot('ledger-exam-results');
+  const exported = await ledger.download('导出', 'exam-scores-export.xlsx');
+  assert.match(exported.filename, /^线下考试成绩台账.*\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(exported.file);
+  const names = (wb.getWorksheet('线下考试成绩')?.getColumn(2).values ?? []).map(String);
+  assert.deepEqual(names.filter((n) => ['王秀英', '赵海燕', '刘长青'].includes(n)).sort(), ['刘长青', '王秀英', '赵海燕']);
   await page.close();
 });
 

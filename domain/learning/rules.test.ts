@@ -15,6 +15,7 @@ import {
   gradePaper,
   isPass,
   normaliseChoice,
+  offlineSatOn,
   parseAnswer,
   type QuestionShape,
   questionProblem,
@@ -237,6 +238,14 @@ describe('attempts and the window', () => {
     expect(reviewAvailable(closes, at('2024-06-21T09:59:59Z'))).toBe(false);
     expect(reviewAvailable(closes, closes)).toBe(true);
     expect(reviewAvailable(closes, at('2024-07-01T00:00:00Z'))).toBe(true);
+  });
+
+  it('dates an offline sitting given no date today while the exam runs, on its last day (Beijing time) once over', () => {
+    const closes = at('2024-12-06T15:59:00Z'); // 2024-12-06 23:59 in Beijing
+    expect(offlineSatOn(closes, '2024-12-03')).toBe('2024-12-03');
+    expect(offlineSatOn(closes, '2024-12-06')).toBe('2024-12-06');
+    expect(offlineSatOn(closes, '2025-01-10')).toBe('2024-12-06');
+    expect(offlineSatOn(at('2024-12-06T16:30:00Z'), '2025-01-10')).toBe('2024-12-07');
   });
 });
 

@@ -3,6 +3,7 @@
  * the exam window and the server-side time limit, and how an exam's one result list is formed from online
  * attempts and offline scores. Pure functions: the server and the web app use the same ones.
  */
+import { shanghaiDate } from '../platform/dates.ts';
 
 export const sessionKinds = ['center_group', 'leader_lecture', 'integrity', 'enforcement_training', 'legal_lecture', 'other'] as const;
 export type SessionKind = (typeof sessionKinds)[number];
@@ -158,6 +159,9 @@ export function startRefusal(window: WindowState, attemptsUsed: number, maxAttem
 
 /** Correct answers and explanations are shown once the window has closed, so they cannot be passed on during it. */
 export const reviewAvailable = (closesAt: Date, now: Date): boolean => now >= closesAt;
+
+/** An offline sitting given no date: today while the exam runs, its last day once it is over — never a day to come. */
+export const offlineSatOn = (closesAt: Date, today: string): string => [shanghaiDate(closesAt), today].sort()[0] as string;
 
 // ── one result list per exam ──────────────────────────────────────────────────────────────────────────────
 

@@ -3,7 +3,6 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, useRouteError } from 'react-router';
 import { FullPageSpin, RequireAuth } from './auth.tsx';
 import { ApiError } from './http.ts';
-import { Layout, NotFound } from './Layout.tsx';
 
 /** Each page is its own chunk, loaded when first visited. */
 const page =
@@ -43,7 +42,8 @@ export const router = createBrowserRouter([
           { path: '/account/security', lazy: page(() => import('../modules/platform/pages/AccountSecurityPage.tsx'), 'AccountSecurityPage') },
           {
             path: '/',
-            element: <Layout />,
+            // The menu and header load with the first signed-in page, not with the login page.
+            lazy: page(() => import('./Layout.tsx'), 'Layout'),
             children: [
               { index: true, lazy: page(() => import('../modules/platform/pages/HomePage.tsx'), 'HomePage') },
               { path: 'org/units', lazy: page(() => import('../modules/org/pages/OrgTreePage.tsx'), 'OrgTreePage') },
@@ -88,7 +88,7 @@ export const router = createBrowserRouter([
               { path: 'reports/annual', lazy: page(() => import('../modules/reports/pages/AnnualReportsPage.tsx'), 'AnnualReportsPage') },
               { path: 'reports/annual/:id', lazy: page(() => import('../modules/reports/pages/AnnualReportEditPage.tsx'), 'AnnualReportEditPage') },
               { path: 'audit', lazy: page(() => import('../modules/platform/pages/AuditLogPage.tsx'), 'AuditLogPage') },
-              { path: '*', element: <NotFound /> },
+              { path: '*', lazy: page(() => import('./Layout.tsx'), 'NotFound') },
             ],
           },
         ],

@@ -84,7 +84,13 @@ function ImportDialog({ kind, title, open, onClose, onImported }: { kind: string
             选择台账文件（.xlsx）
           </Button>
         </Upload>
-        {job && <Progress percent={job.percent} status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : 'active'} format={(p) => `${p}%`} />}
+        {job && (
+          <Progress
+            percent={job.percent}
+            status={job.state === 'failed' || result?.outcome === 'rejected' ? 'exception' : job.state === 'done' ? 'success' : 'active'}
+            format={(p) => `${p}%`}
+          />
+        )}
         {job?.state === 'running' && (
           <Typography.Text type="secondary">
             {phaseText[job.phase]}：已读取 {job.rowsRead} 行
@@ -132,24 +138,43 @@ function ImportDialog({ kind, title, open, onClose, onImported }: { kind: string
  * 下载模板 · 导入台账 · 导出 Excel for any ledger kind (server: /api/ledgers/:kind). `query` is the list's filters, so
  * the export holds what the list shows.
  */
-export function LedgerButtons({ kind, title, query, canImport, onImported }: { kind: string; title: string; query?: QueryParams; canImport: boolean; onImported?: () => void }) {
+export function LedgerButtons({
+  kind,
+  title,
+  query,
+  canImport,
+  onImported,
+  what,
+}: {
+  kind: string;
+  title: string;
+  query?: QueryParams;
+  canImport: boolean;
+  onImported?: () => void;
+  /** What the ledger holds, when it is not what the page lists (the exams page imports scores): names both buttons. */
+  what?: string;
+}) {
   const [importing, setImporting] = useState(false);
+  // One group with its own gaps: the page's toolbar spaces this as a single item. The dialog stays outside it (a
+  // closed modal would still take a gap).
   return (
     <>
-      <Download path={`/api/ledgers/${kind}/export`} filename={`${title}.xlsx`} query={query}>
-        导出 Excel
-      </Download>
-      {canImport && (
-        <>
+      <Space wrap size={8}>
+        <Download path={`/api/ledgers/${kind}/export`} filename={`${title}.xlsx`} query={query}>
+          {what ? `导出${what}` : '导出 Excel'}
+        </Download>
+        {canImport && (
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-            导入台账
+            {what ? `导入${what}` : '导入台账'}
           </Button>
+        )}
+        {canImport && (
           <Download type="link" path={`/api/ledgers/${kind}/template`} filename={`${title}_导入模板.xlsx`}>
             下载模板
           </Download>
-          <ImportDialog kind={kind} title={title} open={importing} onClose={() => setImporting(false)} onImported={onImported} />
-        </>
-      )}
+        )}
+      </Space>
+      {canImport && <ImportDialog kind={kind} title={title} open={importing} onClose={() => setImporting(false)} onImported={onImported} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../db/schema.ts';
 import type {
@@ -56,7 +56,6 @@ export const listCases = (db: Db, scope: Scope, f: CaseFilters) => filteredCases
 export const matchingCaseIds = (db: Db, scope: Scope, f: CaseFilters) =>
   filteredCases(db.selectFrom('enforcement_cases').select('enforcement_cases.id').where('enforcement_cases.voided_at', 'is', null), scope, f);
 
-export const casesByIds = (db: Db, ids: readonly number[]) => (ids.length === 0 ? Promise.resolve([]) : cases(db).where('enforcement_cases.id', 'in', ids).execute());
 export type CaseRow = Awaited<ReturnType<ReturnType<typeof listCases>['execute']>>[number];
 
 export const findCase = (db: Db, scope: Scope, id: number) =>
@@ -87,42 +86,60 @@ function withDates<T>(rows: T[]): T[] {
   return rows;
 }
 
+/** Each case's evidence, legal reviews, hearings and publication as JSON arrays, beside the case's own columns. */
+const childColumns = (eb: ExpressionBuilder<DB, 'enforcement_cases'>) => [
+  jsonArrayFrom(
+    eb
+      .selectFrom('enforcement_evidence')
+      .leftJoin('attachments', 'attachments.id', 'enforcement_evidence.attachment_id')
+      .leftJoin('users', 'users.id', 'enforcement_evidence.recorded_by')
+      .selectAll('enforcement_evidence')
+      .select(['attachments.filename', 'users.display_name as recorded_by_name'])
+      .whereRef('enforcement_evidence.case_id', '=', 'enforcement_cases.id')
+      .where('enforcement_evidence.voided_at', 'is', null)
+      .orderBy('enforcement_evidence.id'),
+  ).as('evidence'),
+  jsonArrayFrom(eb.selectFrom('enforcement_legal_reviews as r').selectAll('r').whereRef('r.case_id', '=', 'enforcement_cases.id').orderBy('r.reviewed_on').orderBy('r.id')).as(
+    'reviews',
+  ),
+  jsonArrayFrom(eb.selectFrom('enforcement_hearings as h').selectAll('h').whereRef('h.case_id', '=', 'enforcement_cases.id').where('h.voided_at', 'is', null).orderBy('h.id')).as(
+    'hearings',
+  ),
+  jsonArrayFrom(
+    eb.selectFrom('enforcement_publications as p').selectAll('p').whereRef('p.case_id', '=', 'enforcement_cases.id').where('p.voided_at', 'is', null).orderBy('p.id'),
+  ).as('publications'),
+];
+
+const childrenFrom = (r: { id: number; evidence: unknown; reviews: unknown; hearings: unknown; publications: unknown }): CaseChildren => ({
+  case_id: r.id,
+  evidence: withDates(r.evidence as EvidenceRow[]),
+  reviews: withDates(r.reviews as ReviewRow[]),
+  hearings: withDates(r.hearings as HearingRow[]),
+  publications: withDates(r.publications as PublicationRow[]),
+});
+
 /**
- * A page of cases needs each case's evidence, legal reviews, hearings and publication: one round trip (JSON arrays per
- * case) instead of four queries, each of which waited for a pooled connection under load.
+ * Cases' children in one round trip (JSON arrays per case) instead of four queries, each of which waited for a pooled
+ * connection under load.
  */
 export async function childrenOf(db: Db, caseIds: readonly number[]): Promise<CaseChildren[]> {
   if (caseIds.length === 0) return [];
   const rows = await db
-    .selectFrom('enforcement_cases as c')
-    .select((eb) => [
-      'c.id as case_id',
-      jsonArrayFrom(
-        eb
-          .selectFrom('enforcement_evidence')
-          .leftJoin('attachments', 'attachments.id', 'enforcement_evidence.attachment_id')
-          .leftJoin('users', 'users.id', 'enforcement_evidence.recorded_by')
-          .selectAll('enforcement_evidence')
-          .select(['attachments.filename', 'users.display_name as recorded_by_name'])
-          .whereRef('enforcement_evidence.case_id', '=', 'c.id')
-          .where('enforcement_evidence.voided_at', 'is', null)
-          .orderBy('enforcement_evidence.id'),
-      ).as('evidence'),
-      jsonArrayFrom(eb.selectFrom('enforcement_legal_reviews as r').selectAll('r').whereRef('r.case_id', '=', 'c.id').orderBy('r.reviewed_on').orderBy('r.id')).as('reviews'),
-      jsonArrayFrom(eb.selectFrom('enforcement_hearings as h').selectAll('h').whereRef('h.case_id', '=', 'c.id').where('h.voided_at', 'is', null).orderBy('h.id')).as('hearings'),
-      jsonArrayFrom(eb.selectFrom('enforcement_publications as p').selectAll('p').whereRef('p.case_id', '=', 'c.id').where('p.voided_at', 'is', null).orderBy('p.id')).as(
-        'publications',
-      ),
-    ])
-    .where('c.id', 'in', caseIds)
+    .selectFrom('enforcement_cases')
+    .select((eb) => ['enforcement_cases.id', ...childColumns(eb)])
+    .where('enforcement_cases.id', 'in', caseIds)
     .execute();
-  return rows.map((r) => ({
-    case_id: r.case_id,
-    evidence: withDates(r.evidence as unknown as EvidenceRow[]),
-    reviews: withDates(r.reviews as unknown as ReviewRow[]),
-    hearings: withDates(r.hearings as unknown as HearingRow[]),
-    publications: withDates(r.publications as unknown as PublicationRow[]),
-  }));
+  return rows.map(childrenFrom);
+}
+
+/** A page of cases by id, with their children in the same query. */
+export async function casesWithChildren(db: Db, ids: readonly number[]): Promise<{ rows: CaseRow[]; children: CaseChildren[] }> {
+  if (ids.length === 0) return { rows: [], children: [] };
+  const found = await cases(db).select(childColumns).where('enforcement_cases.id', 'in', ids).execute();
+  return {
+    rows: found.map(({ evidence, reviews, hearings, publications, ...row }) => row),
+    children: found.map(childrenFrom),
+  };
 }
 
 export function insertEvidence(

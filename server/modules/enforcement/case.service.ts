@@ -125,12 +125,14 @@ type Bundle = {
   publication: repo.PublicationRow | null;
 };
 
-async function bundlesOf(ctx: Ctx, rows: repo.CaseRow[]): Promise<Bundle[]> {
+/** Cases with what their rules read: body, power, evidence, reviews, hearing, publication (`children` when already loaded). */
+async function bundlesOf(ctx: Ctx, rows: repo.CaseRow[], loaded?: repo.CaseChildren[]): Promise<Bundle[]> {
   const [children, bodyRows, powerRows] = await Promise.all([
-    repo.childrenOf(
-      ctx.db,
-      rows.map((r) => r.id),
-    ),
+    loaded ??
+      repo.childrenOf(
+        ctx.db,
+        rows.map((r) => r.id),
+      ),
     reg.bodiesByIds(ctx.db, [...new Set(rows.map((r) => r.body_id))]),
     repo.powersByIds(ctx.db, [...new Set(rows.map((r) => r.power_id))]),
   ]);
@@ -414,8 +416,8 @@ export async function listCases(ctx: Ctx, q: CaseQuery): Promise<Page<CaseListIt
   // Without an attention filter the page is cut in SQL: a city's thousands of cases are neither loaded nor bundled.
   if (!q.attention) {
     const page = await pageOfIds(repo.matchingCaseIds(ctx.db, scope, filters), q);
-    const rows = inOrderOf(page.items, await repo.casesByIds(ctx.db, page.items));
-    return { ...page, items: (await bundlesOf(ctx, rows)).map((b) => listItem(ctx, cal, b)) };
+    const { rows, children } = await repo.casesWithChildren(ctx.db, page.items);
+    return { ...page, items: (await bundlesOf(ctx, inOrderOf(page.items, rows), children)).map((b) => listItem(ctx, cal, b)) };
   }
   const rows = await repo.listCases(ctx.db, scope, filters).execute();
   const items = needingAttention(

@@ -13,12 +13,14 @@ const MIXED = '台账测试：线上线下结合';
 const ONLINE = '台账测试：纯线上';
 let examId = 0;
 let lastDay = '';
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 const count = (table: 'offline_scores' | 'exam_candidates' | 'audit_log') => rowCount(env, table);
 const counts = () => Promise.all([count('offline_scores'), count('exam_candidates'), count('audit_log')]);
 
+/** Open now, closing in three days: its last day is not today. */
 async function publishedExam(title: string, mode: 'online' | 'mixed', paperId: number, town: number) {
-  const closesAt = new Date(Date.now() + 60 * 60_000).toISOString();
+  const closesAt = new Date(Date.now() + 3 * 24 * 60 * 60_000).toISOString();
   const created = await sifasuo.request('POST', '/api/learning/exams', {
     orgUnitId: town,
     title,
@@ -124,7 +126,9 @@ describe('the offline scores ledger', () => {
     const line = await results();
     expect(line.get('王秀英')).toMatchObject({ userId: null, orgUnitName: '黄渠村', score: 88, sittingMode: 'offline' });
     expect(line.get('赵海燕')).toMatchObject({ offline: { score: 90, satOn: '2024-12-05', note: '补考' }, sittingMode: 'offline' });
-    expect(line.get('刘长青')).toMatchObject({ score: 75, offline: { satOn: lastDay } });
+    // A row without a date is dated today while the exam runs, not on its last day still to come.
+    expect(lastDay > today).toBe(true);
+    expect(line.get('刘长青')).toMatchObject({ score: 75, offline: { satOn: today } });
     const audit = await env.platform.db.selectFrom('audit_log').select(['action', 'after']).orderBy('id', 'desc').limit(2).execute();
     expect(audit.map((a) => a.action)).toEqual(['ledger.import', 'exam.offline_import']);
     expect(audit[1]?.after).toMatchObject({ source: '台账导入：线下成绩.xlsx', created: 2, updated: 1 });
@@ -152,7 +156,7 @@ describe('the offline scores ledger', () => {
     expect(String(ws.getCell('A2').value)).toMatch(new RegExp(`共 4 条　条件：${MIXED}$`));
     const rows = rowsOf(ws, 3);
     expect(rows.map((r) => [r.考试名称, r.姓名, r.单位, r.成绩, r.考试日期, r.备注])).toEqual([
-      [MIXED, '刘长青', '四棵树村', '75', lastDay, ''],
+      [MIXED, '刘长青', '四棵树村', '75', today, ''],
       [MIXED, '王秀英', '黄渠村', '88', '2024-12-05', ''],
       [MIXED, '赵海燕', '综合执法大队', '90', '2024-12-05', '补考'],
       [MIXED, '马国强', '综合执法大队', '92', '2024-12-06', ''],

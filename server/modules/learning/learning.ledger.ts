@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { ExamScoreQuery, QuestionQuery, type QuestionUpdate, type StudySessionCreate, StudySessionQuery } from '../../../domain/learning/contracts.ts';
 import {
   formatAnswer,
+  offlineSatOn,
   optionKeys,
   parseAnswer,
   parseScore,
@@ -337,7 +338,7 @@ function examEntries(exams: readonly { id: number; title: string; opens_at: Date
 }
 
 type ScoreRecord = OfflineEntry & { examId: number };
-type ScorePrep = { exams: Map<number, ExamRow> };
+type ScorePrep = { exams: Map<number, ExamRow>; today: string };
 
 /** The records of a chunk by exam, each group planned by the exam's own rules (indices back into the chunk). */
 async function planByExam(ctx: Ctx, prep: ScorePrep, records: readonly ScoreRecord[]) {
@@ -375,7 +376,7 @@ export const examScoresLedger: LedgerKind<ScoreRecord, ScorePrep> = {
   columns: scoreColumns,
   example: { exam: '2024年度领导干部法律知识考试', name: '张三', unit: '四棵树镇', score: 86.5, satOn: '2024-09-19', note: '闭卷笔试' },
   dictionaries: async (ctx) => ({ exams: examEntries(await offlineExams(ctx)) }),
-  prepare: async (ctx) => ({ exams: new Map((await offlineExams(ctx)).map((e) => [e.id, e])) }),
+  prepare: async (ctx) => ({ exams: new Map((await offlineExams(ctx)).map((e) => [e.id, e])), today: shanghaiDate(new Date()) }),
   toRecord: (v, prep) => {
     const exam = prep.exams.get(Number(v.exam)) as ExamRow;
     const score = parseScore(str(v.score));
@@ -386,7 +387,7 @@ export const examScoresLedger: LedgerKind<ScoreRecord, ScorePrep> = {
         name: str(v.name),
         unitName: str(v.unit),
         score,
-        satOn: str(v.satOn) || shanghaiDate(new Date(exam.closes_at)),
+        satOn: str(v.satOn) || offlineSatOn(new Date(exam.closes_at), prep.today),
         note: str(v.note),
       },
     };

@@ -241,7 +241,7 @@ function StepRecord({ c }: { c: CaseDetail }) {
     c.decision && {
       key: 'decision',
       label: '决定',
-      children: `${c.decisionNumber ?? ''} ${c.decision.decidedOn}（${c.decision.approver}）：${c.decision.outcome === 'penalty' ? penaltyText(c.decision.penalty) : outcomeLabels[c.decision.outcome]}`,
+      children: `${c.decisionNumber ?? ''} ${c.decision.decidedOn}${c.decision.approver ? `（${c.decision.approver}）` : ''}：${c.decision.outcome === 'penalty' ? penaltyText(c.decision.penalty) : outcomeLabels[c.decision.outcome]}`,
     },
     c.service && {
       key: 'service',
@@ -328,6 +328,7 @@ export function CasePage() {
               <span>{c.summary}</span>
               <Tag color="blue">{caseStatusLabels[c.status]}</Tag>
               <Tag>{procedureLabels[c.procedure]}</Tag>
+              {c.imported && <Tag color="orange">台账导入</Tag>}
             </Space>
           }
           extra={access.canWriteEnforcement && c.status === 'clue' && <EditClueButton c={c} />}

@@ -27,7 +27,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ExamResults, ResultRow } from '../../../../domain/learning/contracts.ts';
-import { examModeLabels } from '../../../../domain/learning/rules.ts';
+import { examModeLabels, offlineSatOn } from '../../../../domain/learning/rules.ts';
 import { formatRate } from '../../../../domain/platform/rates.ts';
 import { useAccess } from '../../../app/auth.tsx';
 import { ApiError } from '../../../app/http.ts';
@@ -74,8 +74,7 @@ export function ExamResultsPage() {
     );
   const { exam, summary, items } = results.data;
   const editingRow = offlineFor !== 'new' ? offlineFor : null;
-  // The sitting's date defaults to today while the exam runs, to its last day once it is over.
-  const day = [formatInstant(exam.closesAt).slice(0, 10), todayString()].sort()[0] as string;
+  const day = offlineSatOn(new Date(exam.closesAt), todayString());
 
   const saveOffline = async (v: OfflineValues) => {
     const satOn = toDateString(v.satOn) ?? todayString();
@@ -242,7 +241,9 @@ export function ExamResultsPage() {
                 录入线下成绩
               </Button>
             )}
-            {exam.mode !== 'online' && <LedgerButtons kind="exam-scores" title="线下考试成绩台账" query={{ examId }} canImport={offlineAllowed} onImported={refresh} />}
+            {exam.mode !== 'online' && (
+              <LedgerButtons kind="exam-scores" title="线下考试成绩台账" what="线下成绩" query={{ examId }} canImport={offlineAllowed} onImported={refresh} />
+            )}
             {canWrite && (
               <Button icon={<UserAddOutlined />} onClick={() => setAddingPeople(true)}>
                 增加应考人员

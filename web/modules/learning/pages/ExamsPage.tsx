@@ -145,7 +145,7 @@ export function ExamsPage() {
                 新建测试
               </Button>
             )}
-            <LedgerButtons kind="exam-scores" title="线下考试成绩台账" query={{ year: list.filters.year }} canImport={canWrite} onImported={refresh} />
+            <LedgerButtons kind="exam-scores" title="线下考试成绩台账" what="线下成绩" query={{ year: list.filters.year }} canImport={canWrite} onImported={refresh} />
           </>
         }
       >
