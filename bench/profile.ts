@@ -39,7 +39,7 @@ const login = await fetch(`${base}/api/auth/login`, {
   body: JSON.stringify({ username, password: manifest.password }),
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-const r = await autocannon({ url: base + url, connections: 50, duration: Number(seconds), headers: { cookie } });
+const r = await autocannon({ url: base + url, connections: Number(process.env.PROFILE_CONNECTIONS ?? 50), duration: Number(seconds), headers: { cookie } });
 console.log(`${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
 app.kill('SIGTERM');
 await new Promise((res) => app.once('exit', res));

@@ -3,12 +3,13 @@ import type { Capability } from '../../../domain/platform/roles.ts';
 import type { Alert } from '../../../domain/reports/contracts.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { can, scopeOf } from '../../platform/permissions.ts';
-import { listCases } from '../enforcement/case.service.ts';
+import { casesNeedingAttention } from '../enforcement/case.service.ts';
 import { listOfficers } from '../enforcement/enforcement.service.ts';
 import { listDisputes } from '../mediation/dispute.service.ts';
 import { listKeyDates } from '../publicity/publicity.service.ts';
 import { reviewReminders } from '../villages/villages.service.ts';
 import * as repo from './reports.repository.ts';
+import { keptPerDataVersion } from './reports.service.ts';
 
 const levelOrder = { overdue: 0, due: 1, info: 2 } as const;
 
@@ -17,15 +18,22 @@ const levelOrder = { overdue: 0, due: 1, info: 2 } as const;
  * disputes past their target, 复核 falling due, publicity key dates ahead, and the report calendar (报送上级 by 3月1日,
  * 向社会公开 by 4月1日, DOMAIN.md §4). Each module answers through its own service, so its scope rules apply.
  */
-export async function alerts(ctx: Ctx): Promise<Alert[]> {
+export function alerts(ctx: Ctx): Promise<Alert[]> {
+  // What a user sees depends on their grants only, so one computation serves them until the data changes.
+  const grants = ctx.actor.grants.map((g) => `${g.role}@${g.path}`).sort();
+  return keptPerDataVersion(ctx.db, `alerts|${grants.join(',')}`, () => alertsNow(ctx));
+}
+
+async function alertsNow(ctx: Ctx): Promise<Alert[]> {
   const today = shanghaiDate(new Date());
   const out: Alert[] = [];
   const when = async (capability: Capability, work: () => Promise<void>) => {
     if (can(ctx.actor, capability)) await work();
   };
   await when('enforcement.read', async () => {
+    const attentionCases = await casesNeedingAttention(ctx, 50);
     for (const attention of ['overdue', 'due'] as const) {
-      for (const c of (await listCases(ctx, { attention, pageSize: 50 })).items) {
+      for (const c of attentionCases[attention]) {
         const d = c.agenda.deadlines.find((x) => (attention === 'overdue' ? x.overdue : !x.overdue)) ?? c.agenda.deadlines[0];
         out.push({
           module: 'enforcement',

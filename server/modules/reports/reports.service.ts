@@ -23,7 +23,7 @@ export async function reportScope(ctx: Ctx, org: string): Promise<{ unit: { id: 
 
 export async function indicatorValues(ctx: Ctx, org: string, year: number): Promise<IndicatorValue[]> {
   const { scope } = await reportScope(ctx, org);
-  return figuresAt(ctx.db, scope, year, await repo.dataVersion(ctx.db));
+  return keptPerDataVersion(ctx.db, `figures|${scope.paths.join(',')}|${year}`, () => computeFigures(ctx.db, scope, year));
 }
 
 /** Every indicator of a unit and year, computed from the records (the plain queries, no cache). */
@@ -33,24 +33,25 @@ export function computeFigures(db: Ctx['db'], scope: Scope, year: number): Promi
 }
 
 /**
- * Figures are kept per data version (bench/RESULTS.md: a city's dashboard is ~100 queries, and in report season
- * many people open the same towns). Every business write is audited in its own transaction under the audit chain's
- * lock, so the newest audit id moves exactly when committed records change: a figure computed at that version is
- * the plain query's answer until the next write. The minute is part of the key because an online attempt left open
- * expires with time, not with a write. Read-only audit entries (logins, exports) do not move the version.
+ * Figures (and the alert list) are kept per data version (bench/RESULTS.md: a city's dashboard is ~100 queries, and
+ * in report season many people open the same towns). Every business write is audited in its own transaction under
+ * the audit chain's lock, so the newest audit id moves exactly when committed records change: what was computed at
+ * that version is the plain queries' answer until the next write. The minute is part of the key because an online
+ * attempt left open expires, and a deadline comes closer, with time, not with a write. Read-only audit entries
+ * (logins, exports) do not move the version. Requests asking at once share one computation.
  */
-const figureCache = new WeakMap<Ctx['db'], Map<string, Promise<IndicatorValue[]>>>();
-const FIGURE_CACHE_SIZE = 2000;
-function figuresAt(db: Ctx['db'], scope: Scope, year: number, version: number): Promise<IndicatorValue[]> {
-  const cache = figureCache.get(db) ?? new Map<string, Promise<IndicatorValue[]>>();
-  figureCache.set(db, cache);
-  const key = `${scope.paths.join(',')}|${year}|${version}|${Math.floor(Date.now() / 60_000)}`;
+const kept = new WeakMap<Ctx['db'], Map<string, Promise<unknown>>>();
+const KEPT_SIZE = 2000;
+export async function keptPerDataVersion<T>(db: Ctx['db'], what: string, compute: () => Promise<T>): Promise<T> {
+  const cache = kept.get(db) ?? new Map<string, Promise<unknown>>();
+  kept.set(db, cache);
+  const key = `${what}|${await repo.dataVersion(db)}|${Math.floor(Date.now() / 60_000)}`;
   const found = cache.get(key);
-  if (found) return found;
-  const computed = computeFigures(db, scope, year);
+  if (found) return found as Promise<T>;
+  const computed = compute();
   computed.catch(() => cache.delete(key));
   cache.set(key, computed);
-  if (cache.size > FIGURE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  if (cache.size > KEPT_SIZE) cache.delete(cache.keys().next().value as string);
   return computed;
 }
 
