@@ -25,7 +25,11 @@ async function serve(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`收到 ${signal}，正在停止 …`);
+    // A connection busy at the signal stays open after its answer (keep-alive) and would hold the exit for the
+    // keep-alive timeout: close each as soon as it falls idle.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
     await app.close();
+    clearInterval(sweep);
     await database.close();
     process.exit(0);
   };
