@@ -250,6 +250,8 @@ test('an officer moves an old closed case in from the register, finds it marked 
 
   await page.locator('#q').fill(party);
   await page.getByRole('button', { name: /查\s*询/ }).click();
+  // The imported case already heads the unfiltered list (newest first): wait for the search's answer, one row.
+  await page.waitForFunction(() => document.querySelectorAll('.ant-table-row').length === 1);
   const row = page.locator('.ant-table-row').filter({ hasText: party });
   await row.getByText('普通程序 · 台账导入').waitFor();
   await row.getByText('已结案').waitFor();
