@@ -4,7 +4,7 @@
 //   2. SIGTERM in the middle of a slow request: the request completes and the process exits 0;
 //   3. load: a mixed workload (list, detail, edit, dashboard, report) at 100 then 300 connections for SOAK_SECONDS
 //      (30) each: zero errors, p97.5 ≤ 1 s for pages and ≤ 3 s for reports (autocannon has no p95; p97.5 is stricter),
-//      resident memory printed before and after each level.
+//      resident memory sampled through each level and flat over the second half of a level of a minute or more.
 // Every failure is printed and the exit code is 1. The full length asked for in issue 10 is SOAK_SECONDS=300.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -185,9 +185,13 @@ async function load(dataDir: string, port: number): Promise<void> {
   const pid = server.child.pid as number;
   for (const connections of LEVELS) {
     const before = rss(pid);
+    const samples: number[] = [];
+    const sampling = setInterval(() => samples.push(rss(pid)), (SECONDS * 1000) / 20);
     const run = (requests: typeof pages, conns: number) => autocannon({ url: server.url, connections: conns, duration: SECONDS, requests, timeout: 30 });
     const [p, r] = await Promise.all([run(pages, Math.max(1, Math.round(connections * 0.9))), run(report, Math.max(1, Math.round(connections * 0.1)))]);
+    clearInterval(sampling);
     const after = rss(pid);
+    console.log(`  RSS every ${SECONDS / 20} s (MiB): ${samples.join(' ')}`);
     const errors = (x: autocannon.Result) => x.errors + x.timeouts + x.non2xx;
     console.log(
       `  ${connections} connections: pages ${p.requests.total} req, p50 ${p.latency.p50} ms, p97.5 ${p.latency.p97_5} ms · reports ${r.requests.total} req, p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms · RSS ${before} → ${after} MiB`,
@@ -195,6 +199,14 @@ async function load(dataDir: string, port: number): Promise<void> {
     check(errors(p) === 0 && errors(r) === 0, `${connections}: zero errors (pages ${errors(p)}, reports ${errors(r)})`);
     check(p.latency.p97_5 <= 1000, `${connections}: pages p97.5 ${p.latency.p97_5} ms ≤ 1 s`);
     check(r.latency.p97_5 <= 3000, `${connections}: reports p97.5 ${r.latency.p97_5} ms ≤ 3 s`);
+    // V8 sizes its heap to the load over the first minute (378 → 579 MiB in 50 s at 100 connections): flat means no
+    // growth over the second half of a level long enough to have passed that.
+    if (SECONDS >= 60) {
+      const half = samples.slice(Math.floor(samples.length / 2));
+      const [first, last] = [half[0] as number, half.at(-1) as number];
+      const growth = (100 * (last - first)) / first;
+      check(growth <= 10, `${connections}: memory flat over the second half (${first} → ${last} MiB, ${growth.toFixed(1)} % ≤ 10 %)`);
+    } else console.log(`  (memory flatness is judged on levels of 60 s or more)`);
   }
   server.child.kill('SIGTERM');
   await server.exited;

@@ -4,21 +4,21 @@ import type { Command } from 'commander';
 import type { LedgerImportMode } from '../../domain/platform/ledger.ts';
 import { roles } from '../../domain/platform/roles.ts';
 import { AppError } from '../errors.ts';
-import { type Progress as EngineProgress, exportLedger, importLedger } from '../platform/ledger/engine.ts';
-import { ledgerKind, ledgerKinds } from '../platform/ledger/kinds.ts';
+import { type Progress as EngineProgress, exportList, importLedger } from '../platform/ledger/engine.ts';
+import { ledgerKind, ledgerKinds, listExport, listExports } from '../platform/ledger/kinds.ts';
 import { consoleCtx } from './operator.ts';
 import { progressBar } from './progress.ts';
 import { log, withPlatform } from './runtime.ts';
 
 const phaseLabel: Record<EngineProgress['phase'], string> = { check: '检查', write: '写入', end: '完成' };
 
-const kindsHelp = () => ledgerKinds.map((k) => `${k.id}（${k.title}）`).join('、');
+const kindsHelp = (kinds: readonly { id: string; title: string }[]) => kinds.map((k) => `${k.id}（${k.title}）`).join('、');
 
 /** `fazhi import` and `fazhi export`: the same ledger engine as the web pages, from the console. */
 export function registerLedgerCommands(program: Command): void {
   program
     .command('import <kind> <file>')
-    .description(`导入台账 .xlsx（逐行检查；默认全部无误才写入）。种类：${kindsHelp()}`)
+    .description(`导入台账 .xlsx（逐行检查；默认全部无误才写入）。种类：${kindsHelp(ledgerKinds)}`)
     .option('--mode <mode>', 'all：全部无误才写入；good：只导入无误的行，错误行另存为 <file>.错误.xlsx', 'all')
     .option('--org <name-or-id>', '以哪个单位的身份导入（默认根单位）')
     .option('--user <username>', '记录为哪位用户登记（默认 admin）')
@@ -52,17 +52,17 @@ export function registerLedgerCommands(program: Command): void {
     );
   program
     .command('export <kind>')
-    .description(`导出台账 .xlsx（个人身份信息脱敏）。种类：${kindsHelp()}`)
+    .description(`导出台账或列表 .xlsx（个人身份信息脱敏）。种类：${kindsHelp(listExports)}`)
     .option('--org <name-or-id>', '单位（导出其下全部记录；默认根单位）')
     .option('--year <yyyy>', '年度')
     .requiredOption('--out <file>', '输出文件 .xlsx')
     .action((kindId: string, o: { org?: string; year?: string; out: string }) =>
       withPlatform(async (p) => {
-        const kind = ledgerKind(kindId);
+        const kind = listExport(kindId);
         const year = o.year === undefined ? undefined : Number(o.year);
         if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new AppError('CLI_USAGE', `年度不正确：${o.year}`);
         const ctx = await consoleCtx(p, o, ['supervisor']);
-        const { buffer, rows } = await exportLedger(ctx, kind, year === undefined ? {} : { year });
+        const { buffer, rows } = await exportList(ctx, kind, year === undefined ? {} : { year });
         fs.mkdirSync(path.dirname(path.resolve(o.out)), { recursive: true });
         fs.writeFileSync(o.out, buffer);
         log(`已导出 ${kind.title} ${rows} 条：${o.out}`);

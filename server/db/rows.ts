@@ -45,29 +45,32 @@ export function voidVersioned<T extends VersionedTable>(trx: Transaction<DB>, ta
 }
 
 /**
- * Paging for lists with wide rows: the page's ids and the total in one narrow query (a window count; no joins or
- * sub-selects run for rows off the page, however deep the page), then the caller loads those rows by id. `query`
- * selects `id` and carries the list's order.
+ * The one pagination, in two strategies with one result shape. `paginate` counts and loads one page of any select
+ * query. `pageOfIds` is for lists with wide rows: the page's ids and the total in one narrow query (a window count; no
+ * joins or sub-selects run for rows off the page, however deep the page), then the caller loads those rows by id
+ * (`inOrderOf`). Its `query` selects `id` and carries the list's order.
  */
+export async function paginate<O>(query: SelectQueryBuilder<any, any, O>, q: PageQuery): Promise<Page<O>> {
+  const { page, pageSize } = pageBounds(q);
+  const [items, total] = await Promise.all([
+    query
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    countOf(query),
+  ]);
+  return { items, total, page, pageSize };
+}
+
 export async function pageOfIds(query: SelectQueryBuilder<any, any, { id: number }>, q: PageQuery): Promise<Page<number>> {
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
+  const { page, pageSize } = pageBounds(q);
   const rows = await query
     .select(sql<number>`count(*) over ()`.as('total'))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
   // Past the last page no row carries the total.
-  const total =
-    rows[0]?.total ??
-    (page > 1
-      ? await query
-          .clearSelect()
-          .clearOrderBy()
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirst()
-          .then((r) => Number((r as { n?: number } | undefined)?.n ?? 0))
-      : 0);
+  const total = rows[0]?.total ?? (page > 1 ? await countOf(query) : 0);
   return { items: rows.map((r) => r.id), total: Number(total), page, pageSize };
 }
 
@@ -77,24 +80,15 @@ export const inOrderOf = <R extends { id: number }>(ids: readonly number[], rows
   return ids.flatMap((id) => byId.get(id) ?? []);
 };
 
-/** The one pagination: count and one page of any select query. */
-export async function paginate<O>(query: SelectQueryBuilder<any, any, O>, q: PageQuery): Promise<Page<O>> {
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
-  const [items, total] = await Promise.all([
-    query
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    query
-      .clearSelect()
-      .clearOrderBy()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst()
-      .then((r) => Number((r as { n?: number } | undefined)?.n ?? 0)),
-  ]);
-  return { items, total, page, pageSize };
-}
+const pageBounds = (q: PageQuery) => ({ page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
+
+const countOf = (query: SelectQueryBuilder<any, any, unknown>): Promise<number> =>
+  query
+    .clearSelect()
+    .clearOrderBy()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
+    .then((r) => Number((r as { n?: number } | undefined)?.n ?? 0));
 
 export const isoOrNull = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 

@@ -274,3 +274,18 @@ describe('exporting the case list', () => {
     expect(entry.after).toMatchObject({ kind: KIND, filters: { year: 2019, procedure: 'simple' }, rows: 1, rowsWithIdentifiers: 0 });
   });
 });
+
+describe('执法人员名册 (export only)', () => {
+  it('writes the officers page as a table with the certificate valid today, audited, and offers no import', async () => {
+    const ws = (await readWorkbook(await download(env.app, shuji, '/api/ledgers/enforcement-officers/export'))).getWorksheet('执法人员') as ExcelJS.Worksheet;
+    expect(ws.getCell(1, 1).value).toBe('执法人员名册');
+    const rows = rowsOf(ws, 3);
+    expect(rows.map((r) => r.姓名)).toEqual(['马国强', '赵海燕']);
+    expect(rows[0]).toMatchObject({ 执法主体: BODY, 专兼职: '专职', 有效执法证号: '65420224001', 有效期至: '2029-01-09', 状态: '持证在岗' });
+    expect(rows[0]?.全部执法证件).toContain('65420219001（新疆维吾尔自治区人民政府，2019-01-10 至 2024-01-09）');
+    const entry = await env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'ledger.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(entry.after).toMatchObject({ kind: 'enforcement-officers', rows: 2 });
+    expect((await zhifa.request('GET', '/api/ledgers')).body.items).toContainEqual({ id: 'enforcement-officers', title: '执法人员名册', canImport: false });
+    expect((await zhifa.request('GET', '/api/ledgers/enforcement-officers/template')).status).toBe(404);
+  });
+});

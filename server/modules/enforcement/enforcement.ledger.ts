@@ -13,11 +13,12 @@ import {
   procedures,
 } from '../../../domain/enforcement/rules.ts';
 import { type LedgerColumn, normaliseHeader, vocabularyEntries } from '../../../domain/platform/ledger.ts';
-import type { KindProblem, LedgerKind } from '../../platform/ledger/kind.ts';
+import type { KindProblem, LedgerKind, ListExport } from '../../platform/ledger/kind.ts';
 import { scopeOf } from '../../platform/permissions.ts';
 import * as repo from './case.repository.ts';
 import { type CaseLedgerItem, casesForLedger, checkHistoricCases, type HistoricCaseInput, importHistoricCases, mayReadParty } from './case.service.ts';
 import * as reg from './enforcement.repository.ts';
+import { listOfficers } from './enforcement.service.ts';
 
 const EXPORT_LIMIT = 50_000;
 
@@ -249,5 +250,48 @@ export const enforcementCasesLedger: LedgerKind<HistoricCaseInput, Prep> = {
       f.q && `检索：${f.q}`,
     ].filter(Boolean) as string[];
     return { rows: items.map((c, i) => exportRow(c, i, reveal)), conditions };
+  },
+};
+
+/** 执法人员名册: the officers page as a table, one row an officer, with the certificate valid today and every other. */
+export const enforcementOfficersList: ListExport = {
+  id: 'enforcement-officers',
+  title: '执法人员名册',
+  sheet: '执法人员',
+  readCapability: 'enforcement.read',
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'body', header: '执法主体', type: 'text', width: 24 },
+    { key: 'name', header: '姓名', type: 'text', width: 10 },
+    { key: 'post', header: '职务', type: 'text', width: 16 },
+    { key: 'fullTime', header: '专兼职', type: 'text', width: 8 },
+    { key: 'certificate', header: '有效执法证号', type: 'text', width: 20 },
+    { key: 'validUntil', header: '有效期至', type: 'date', width: 12 },
+    { key: 'status', header: '状态', type: 'text', width: 14 },
+    { key: 'certificates', header: '全部执法证件', type: 'text', width: 60 },
+  ],
+  filters: Type.Object({}),
+  exportRows: async (ctx) => {
+    const officers = await listOfficers(ctx);
+    return {
+      conditions: [],
+      rows: officers.map((o, i) => {
+        const valid = o.certificates.find((c) => c.number === o.validCertificate);
+        return {
+          reveal: true,
+          values: {
+            seq: i + 1,
+            body: o.bodyName,
+            name: o.name,
+            post: o.post,
+            fullTime: o.fullTime ? '专职' : '兼职',
+            certificate: o.validCertificate,
+            validUntil: valid?.validUntil ?? null,
+            status: !o.active ? '已停用' : o.validCertificate ? (valid?.warning === 'expiring' ? '持证（30日内到期）' : '持证在岗') : '无有效证件',
+            certificates: o.certificates.map((c) => `${c.number}（${c.issuer}，${c.validFrom} 至 ${c.validUntil}）`).join('；'),
+          },
+        };
+      }),
+    };
   },
 };

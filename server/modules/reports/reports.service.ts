@@ -38,20 +38,30 @@ export function computeFigures(db: Ctx['db'], scope: Scope, year: number): Promi
  * the audit chain's lock, so the newest audit id moves exactly when committed records change: what was computed at
  * that version is the plain queries' answer until the next write. The minute is part of the key because an online
  * attempt left open expires, and a deadline comes closer, with time, not with a write. Read-only audit entries
- * (logins, exports) do not move the version. Requests asking at once share one computation.
+ * (logins, exports) do not move the version. Requests asking at once share one computation. Only the answers of the
+ * last few stamps are kept — a request may still read the version from just before a write another has seen — so a
+ * steady trickle of writes does not pile up a city's alert lists by the thousand.
  */
-const kept = new WeakMap<Ctx['db'], Map<string, Promise<unknown>>>();
-const KEPT_SIZE = 2000;
+const STAMPS_KEPT = 4;
+const ANSWERS_PER_STAMP = 500;
+const kept = new WeakMap<Ctx['db'], Map<string, Map<string, Promise<unknown>>>>();
 export async function keptPerDataVersion<T>(db: Ctx['db'], what: string, compute: () => Promise<T>): Promise<T> {
-  const cache = kept.get(db) ?? new Map<string, Promise<unknown>>();
-  kept.set(db, cache);
-  const key = `${what}|${await repo.dataVersion(db)}|${Math.floor(Date.now() / 60_000)}`;
-  const found = cache.get(key);
+  const stamp = `${await repo.dataVersion(db)}|${Math.floor(Date.now() / 60_000)}`;
+  const stamps = kept.get(db) ?? new Map<string, Map<string, Promise<unknown>>>();
+  kept.set(db, stamps);
+  let answers = stamps.get(stamp);
+  if (!answers) {
+    answers = new Map();
+    stamps.set(stamp, answers);
+    if (stamps.size > STAMPS_KEPT) stamps.delete(stamps.keys().next().value as string);
+  }
+  const found = answers.get(what);
   if (found) return found as Promise<T>;
   const computed = compute();
-  computed.catch(() => cache.delete(key));
-  cache.set(key, computed);
-  if (cache.size > KEPT_SIZE) cache.delete(cache.keys().next().value as string);
+  const mine = answers;
+  computed.catch(() => mine.delete(what));
+  answers.set(what, computed);
+  if (answers.size > ANSWERS_PER_STAMP) answers.delete(answers.keys().next().value as string);
   return computed;
 }
 

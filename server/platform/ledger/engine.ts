@@ -20,7 +20,7 @@ import {
 import { AppError } from '../../errors.ts';
 import { audited, type Ctx } from '../context.ts';
 import { scopeOf } from '../permissions.ts';
-import type { AnyLedgerKind, KindProblem, RowValues } from './kind.ts';
+import type { AnyLedgerKind, KindProblem, ListExport, RowValues } from './kind.ts';
 import { type Merge, requireXlsx, type SheetRow, streamSheets } from './reader.ts';
 import { errorWorkbook, exportWorkbook, templateWorkbook } from './workbook.ts';
 
@@ -329,7 +329,7 @@ export async function ledgerTemplate(ctx: Ctx, kind: AnyLedgerKind): Promise<{ f
  * What the list shows with these filters, as .xlsx. Personal identifiers are masked on rows the actor may not see
  * them on; the export is audited (who took which rows out, with identifiers or not).
  */
-export async function exportLedger(ctx: Ctx, kind: AnyLedgerKind, filters: Record<string, unknown>): Promise<{ filename: string; buffer: Buffer; rows: number }> {
+export async function exportList(ctx: Ctx, kind: ListExport, filters: Record<string, unknown>): Promise<{ filename: string; buffer: Buffer; rows: number }> {
   scopeOf(ctx.actor, kind.readCapability);
   const { rows, conditions } = await kind.exportRows(ctx, filters);
   const date = shanghaiDate(new Date());

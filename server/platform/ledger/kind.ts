@@ -17,19 +17,32 @@ export type Written = { created: number[]; updated: number[] };
 export type ExportRow = { values: Record<string, ExportValue> /** the actor may see this row's personal identifiers */; reveal: boolean };
 
 /**
- * One record kind's ledger, declared once in its module (`<module>.ledger.ts`): the columns, how a row becomes the
- * module's own input (checked by the module's contracts and rules), how it is written (through the module's service,
- * audited, in scope), its natural key for de-duplication, and what its list exports.
+ * A list page's export (导出 Excel): what the list shows with its filters, every row in scope, as an .xlsx with Chinese
+ * headers and real column types, identifiers masked on rows the actor may not see them on, audited. Declared once in
+ * its module (`<module>.ledger.ts`); a ledger kind is one that can also be imported.
  */
-export type LedgerKind<R = unknown, P = unknown> = {
+export type ListExport = {
   id: string;
-  /** 人民调解登记台账 … (template and export titles, file names). */
+  /** 人民调解登记台账, 执法人员名册 … (titles and file names). */
   title: string;
   sheet: string;
-  /** Who may export (the list's read capability) and who may import (its write capability). */
+  /** Who may export: the list's read capability. */
   readCapability: Capability;
-  writeCapability: Capability;
   columns: readonly LedgerColumn[];
+  /** The list's filters (the list page's own query, without paging). */
+  filters: TObject;
+  /** What the list shows with these filters, every row, in scope, and the conditions in words for the title. */
+  exportRows: (ctx: Ctx, filters: Record<string, unknown>) => Promise<{ rows: ExportRow[]; conditions: string[] }>;
+};
+
+/**
+ * One record kind's ledger, declared once in its module (`<module>.ledger.ts`): its export, and for import the
+ * template's example, how a row becomes the module's own input (checked by the module's contracts and rules), how it
+ * is written (through the module's service, audited, in scope), and its natural key for de-duplication.
+ */
+export type LedgerKind<R = unknown, P = unknown> = ListExport & {
+  /** Who may import (the list's write capability). */
+  writeCapability: Capability;
   /** The template's example row, by column key, as a clerk would write it. */
   example: Record<string, string | number>;
   /** Allowed values per dictionary name used by the columns (drop-downs in the template, checks on import). */
@@ -50,10 +63,6 @@ export type LedgerKind<R = unknown, P = unknown> = {
    * and those updated.
    */
   write: (ctx: Ctx, prep: P, records: readonly R[], note: { filename: string }) => Promise<number[] | Written>;
-  /** The list's filters (the list page's own query, without paging), for export. */
-  filters: TObject;
-  /** What the list shows with these filters, every row, in scope. */
-  exportRows: (ctx: Ctx, filters: Record<string, unknown>) => Promise<{ rows: ExportRow[]; conditions: string[] }>;
 };
 
 // The registry holds kinds of every record type.

@@ -1,11 +1,11 @@
 import { AppError } from '../../errors.ts';
 import { counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
-import { enforcementCasesLedger } from '../../modules/enforcement/enforcement.ledger.ts';
+import { enforcementCasesLedger, enforcementOfficersList } from '../../modules/enforcement/enforcement.ledger.ts';
 import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
 import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
 import { villageHearingsLedger } from '../../modules/villages/villages.ledger.ts';
-import type { AnyLedgerKind } from './kind.ts';
+import type { AnyLedgerKind, ListExport } from './kind.ts';
 
 /** Every record kind with a ledger, each declared once in its module; the HTTP routes and the CLI serve these. */
 export const ledgerKinds: readonly AnyLedgerKind[] = [
@@ -19,8 +19,13 @@ export const ledgerKinds: readonly AnyLedgerKind[] = [
   enforcementCasesLedger,
 ];
 
-export function ledgerKind(id: string): AnyLedgerKind {
-  const kind = ledgerKinds.find((k) => k.id === id);
-  if (!kind) throw new AppError('NOT_FOUND', `没有「${id}」台账（可用：${ledgerKinds.map((k) => `${k.id} ${k.title}`).join('、')}）`);
+/** Every list page's export: the ledgers', and those of the lists that are not imported. */
+export const listExports: readonly ListExport[] = [...ledgerKinds, enforcementOfficersList];
+
+const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {
+  const kind = kinds.find((k) => k.id === id);
+  if (!kind) throw new AppError('NOT_FOUND', `没有「${id}」台账（可用：${kinds.map((k) => `${k.id} ${k.title}`).join('、')}）`);
   return kind;
-}
+};
+export const ledgerKind = (id: string): AnyLedgerKind => named(ledgerKinds, id);
+export const listExport = (id: string): ListExport => named(listExports, id);

@@ -10,9 +10,9 @@ import { LedgerImportMode, LedgerJob, LedgerKindInfo } from '../../../domain/pla
 import { AppError } from '../../errors.ts';
 import { ctxOf } from '../../plugins/auth.ts';
 import { can, scopeOf } from '../permissions.ts';
-import { exportLedger, ledgerTemplate } from './engine.ts';
+import { exportList, ledgerTemplate } from './engine.ts';
 import { getJob, jobErrorFile, startImport } from './jobs.ts';
-import { ledgerKinds } from './kinds.ts';
+import { ledgerKinds, listExports } from './kinds.ts';
 import { requireXlsx } from './reader.ts';
 import { XLSX_MIME } from './workbook.ts';
 
@@ -28,7 +28,11 @@ function sendXlsx(reply: FastifyReply, filename: string, buffer: Buffer) {
 export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', { schema: { tags, summary: '可用的台账种类', response: { 200: Type.Object({ items: Type.Array(LedgerKindInfo) }) } } }, async (req) => {
     const ctx = ctxOf(req);
-    return { items: ledgerKinds.filter((k) => can(ctx.actor, k.readCapability)).map((k) => ({ id: k.id, title: k.title, canImport: can(ctx.actor, k.writeCapability) })) };
+    return {
+      items: listExports
+        .filter((k) => can(ctx.actor, k.readCapability))
+        .map((k) => ({ id: k.id, title: k.title, canImport: ledgerKinds.some((l) => l.id === k.id && can(ctx.actor, l.writeCapability)) })),
+    };
   });
   app.get(
     '/jobs/:id',
@@ -41,13 +45,15 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => sendXlsx(reply, '未导入的行_错误说明.xlsx', jobErrorFile(ctxOf(req), req.params.id)),
   );
 
+  for (const kind of listExports) {
+    app.get(`/${kind.id}/export`, { schema: { tags, summary: `${kind.title}：按列表筛选条件导出（.xlsx）`, querystring: kind.filters } }, async (req, reply) => {
+      const { filename, buffer } = await exportList(ctxOf(req), kind, req.query as Record<string, unknown>);
+      return sendXlsx(reply, filename, buffer);
+    });
+  }
   for (const kind of ledgerKinds) {
     app.get(`/${kind.id}/template`, { schema: { tags, summary: `${kind.title}：导入模板（.xlsx，含下拉选项与示例行）` } }, async (req, reply) => {
       const { filename, buffer } = await ledgerTemplate(ctxOf(req), kind);
-      return sendXlsx(reply, filename, buffer);
-    });
-    app.get(`/${kind.id}/export`, { schema: { tags, summary: `${kind.title}：按列表筛选条件导出（.xlsx）`, querystring: kind.filters } }, async (req, reply) => {
-      const { filename, buffer } = await exportLedger(ctxOf(req), kind, req.query as Record<string, unknown>);
       return sendXlsx(reply, filename, buffer);
     });
     app.post(

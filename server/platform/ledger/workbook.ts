@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { DictEntry, IdentifierKind, LedgerColumn } from '../../../domain/platform/ledger.ts';
 import { maskIdCard, maskPhone } from '../../../domain/platform/masking.ts';
-import type { AnyLedgerKind, ExportRow, ExportValue } from './kind.ts';
+import type { AnyLedgerKind, ExportRow, ExportValue, ListExport } from './kind.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CREATOR = 'fazhi 法治乡镇工作平台';
@@ -88,7 +88,7 @@ export function mask(value: ExportValue, kind: IdentifierKind): ExportValue {
  * The export: a title row, the conditions, then the kind's columns with real types (dates as dates, numbers as
  * numbers). Identifiers are masked on rows the actor may not see them on. Streamed to the buffer as it is built.
  */
-export async function exportWorkbook(kind: AnyLedgerKind, rows: readonly ExportRow[], subtitle: string): Promise<Buffer> {
+export async function exportWorkbook(kind: ListExport, rows: readonly ExportRow[], subtitle: string): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

@@ -6,7 +6,7 @@ import { type Capability, type Role, roles } from '../../../domain/platform/role
 import type { RouteEntry } from '../../app.ts';
 import type { DB } from '../../db/schema.ts';
 import { hashPassword } from '../../platform/crypto.ts';
-import { ledgerKinds } from '../../platform/ledger/kinds.ts';
+import { ledgerKinds, listExports } from '../../platform/ledger/kinds.ts';
 import { PASSWORD } from '../password.ts';
 
 /** Demo users of 四棵树镇 (or 乌苏市 above it), one per role: the "own" side. */
@@ -91,6 +91,7 @@ export const policy: Rule[] = [
     { prefix: `/api/ledgers/${k.id}/template`, read: [k.writeCapability], write: [] },
     { prefix: `/api/ledgers/${k.id}/`, read: [k.readCapability], write: [k.writeCapability] },
   ]),
+  ...listExports.map((k) => ({ prefix: `/api/ledgers/${k.id}/export`, read: [k.readCapability], write: [] })),
   { prefix: '/api/ledgers', read: null, write: [] },
 ];
 

@@ -8,6 +8,7 @@ import { useAccess } from '../../../app/auth.tsx';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { enforcementApi, enforcementKeys } from '../api.ts';
 import { EnforcementNav } from '../components/EnforcementNav.tsx';
 import { LegalReviewersCard } from '../components/LegalReviewersCard.tsx';
@@ -89,11 +90,14 @@ export function OfficersPage() {
           size="small"
           title={`执法人员（${officers.data?.length ?? 0}）`}
           extra={
-            access.canManageEnforcement && (
-              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                登记执法人员
-              </Button>
-            )
+            <Space>
+              <LedgerButtons kind="enforcement-officers" title="执法人员名册" canImport={false} />
+              {access.canManageEnforcement && (
+                <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                  登记执法人员
+                </Button>
+              )}
+            </Space>
           }
         >
           <Table<Officer> rowKey="id" size="middle" columns={columns} dataSource={officers.data ?? []} loading={officers.isFetching} scroll={{ x: 900 }} pagination={false} />
