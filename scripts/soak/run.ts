@@ -205,7 +205,7 @@ async function load(dataDir: string, port: number): Promise<void> {
       const half = samples.slice(Math.floor(samples.length / 2));
       const [first, last] = [half[0] as number, half.at(-1) as number];
       const growth = (100 * (last - first)) / first;
-      check(growth <= 10, `${connections}: memory flat over the second half (${first} → ${last} MiB, ${growth.toFixed(1)} % ≤ 10 %)`);
+      check(growth <= 5, `${connections}: memory flat over the second half (${first} → ${last} MiB, ${growth.toFixed(1)} % ≤ 5 %)`);
     } else console.log(`  (memory flatness is judged on levels of 60 s or more)`);
   }
   server.child.kill('SIGTERM');
