@@ -3,7 +3,7 @@ import { counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
 import { enforcementCasesLedger, enforcementOfficersList } from '../../modules/enforcement/enforcement.ledger.ts';
 import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
-import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
+import { publicityEventsLedger, publicityKeyDatesList, publicityLawsList, publicityPlansList } from '../../modules/publicity/publicity.ledger.ts';
 import { villageDisclosuresList, villageHearingsLedger, villageHonoursList, villageRulesList } from '../../modules/villages/villages.ledger.ts';
 import type { AnyLedgerKind, ListExport } from './kind.ts';
 
@@ -26,6 +26,9 @@ export const listExports: readonly ListExport[] = [
   villageHonoursList,
   villageRulesList,
   villageDisclosuresList,
+  publicityKeyDatesList,
+  publicityPlansList,
+  publicityLawsList,
 ];
 
 const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {
