@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import { counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
+import { counselEngagementsList, counselLawsuitsList, counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
 import { enforcementCasesLedger, enforcementOfficersList } from '../../modules/enforcement/enforcement.ledger.ts';
 import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
@@ -29,6 +29,8 @@ export const listExports: readonly ListExport[] = [
   publicityKeyDatesList,
   publicityPlansList,
   publicityLawsList,
+  counselLawsuitsList,
+  counselEngagementsList,
 ];
 
 const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {
