@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.ts';
 import { counselEngagementsList, counselLawsuitsList, counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
 import { enforcementCasesLedger, enforcementOfficersList } from '../../modules/enforcement/enforcement.ledger.ts';
-import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
+import { examScoresLedger, learningPapersList, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
 import { publicityEventsLedger, publicityKeyDatesList, publicityLawsList, publicityPlansList } from '../../modules/publicity/publicity.ledger.ts';
 import { villageDisclosuresList, villageHearingsLedger, villageHonoursList, villageRulesList } from '../../modules/villages/villages.ledger.ts';
@@ -31,6 +31,7 @@ export const listExports: readonly ListExport[] = [
   publicityLawsList,
   counselLawsuitsList,
   counselEngagementsList,
+  learningPapersList,
 ];
 
 const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {
