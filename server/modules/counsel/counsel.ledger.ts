@@ -1,12 +1,27 @@
 import { Type } from 'typebox';
-import { type MatterCreate, MatterQuery } from '../../../domain/counsel/contracts.ts';
-import { type MatterKind, matterKindLabels, matterKinds, matterStatusLabels } from '../../../domain/counsel/rules.ts';
+import { type LawsuitHearing, LawsuitQuery, type MatterCreate, MatterQuery } from '../../../domain/counsel/contracts.ts';
+import {
+  absenceReasonLabels,
+  appearanceRoleLabels,
+  instanceLabels,
+  type LawsuitKind,
+  type LawsuitStatus,
+  lawsuitKindLabels,
+  lawsuitStatusLabels,
+  type MatterKind,
+  matterKindLabels,
+  matterKinds,
+  matterStatusLabels,
+  outcomeLabels,
+  type Ratio,
+  townRoleLabels,
+} from '../../../domain/counsel/rules.ts';
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import type { LedgerColumn } from '../../../domain/platform/ledger.ts';
-import type { KindProblem, LedgerKind } from '../../platform/ledger/kind.ts';
+import type { KindProblem, LedgerKind, ListExport } from '../../platform/ledger/kind.ts';
 import { unitDayTitle, unitDayTitleTaken } from '../../platform/ledger/ledger.repository.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
-import { createMatter, listMatters } from './counsel.service.ts';
+import { createMatter, listEngagements, listLawsuits, listMatters } from './counsel.service.ts';
 
 const columns: LedgerColumn[] = [
   { key: 'unit', header: '所属单位', aliases: ['单位', '乡镇/村'], type: 'text', required: true, dictionary: 'places', max: 100, width: 16 },
@@ -115,4 +130,124 @@ export const counselMattersLedger: LedgerKind<MatterCreate, Prep> = {
       })),
     };
   },
+};
+
+const ratio = (r: Ratio) => `${r.numerator}/${r.denominator}`;
+const hearingText = (h: LawsuitHearing) => {
+  const who = h.appearances.length
+    ? h.appearances.map((a) => `${a.name}（${a.position}·${appearanceRoleLabels[a.role]}${a.identityProof ? '' : '·未交身份证明'}）`).join('、')
+    : '无人出庭';
+  const head = h.headAppeared ? '是' : h.unexplainedAbsence ? '否，未说明事由' : `否：${h.absenceReason ? absenceReasonLabels[h.absenceReason] : ''}`;
+  return `${h.heldOn} ${instanceLabels[h.instance]}：${who}；负责人出庭：${head}`;
+};
+
+/**
+ * 行政诉讼案件台账: the lawsuits list (行政诉讼 and 行政复议), one row a case at its 审级, with its hearings and whether
+ * the town's 负责人 appeared at each (the 出庭应诉 figures the panel shows).
+ */
+export const counselLawsuitsList: ListExport = {
+  id: 'counsel-lawsuits',
+  title: '行政诉讼案件台账',
+  sheet: '行政诉讼',
+  readCapability: 'counsel.read',
+  columns: [
+    { key: 'caseNo', header: '案号', type: 'text', width: 22 },
+    { key: 'kind', header: '类型', type: 'text', width: 10 },
+    { key: 'unit', header: '所属单位', type: 'text', width: 14 },
+    { key: 'cause', header: '案由', type: 'text', width: 24 },
+    { key: 'plaintiff', header: '原告（申请人）', type: 'text', width: 18 },
+    { key: 'defendant', header: '被告（被申请人）', type: 'text', width: 18 },
+    { key: 'townRole', header: '我方地位', type: 'text', width: 14 },
+    { key: 'court', header: '法院（复议机关）', type: 'text', width: 18 },
+    { key: 'instance', header: '审级', type: 'text', width: 8 },
+    { key: 'filedOn', header: '立案日期', type: 'date', width: 12 },
+    { key: 'status', header: '状态/结果', type: 'text', width: 12 },
+    { key: 'outcomeOn', header: '裁判日期', type: 'date', width: 12 },
+    { key: 'performed', header: '生效裁判履行', type: 'text', width: 16 },
+    { key: 'hearings', header: '开庭（庭次）', type: 'integer', width: 10 },
+    { key: 'headHearings', header: '负责人出庭（庭次）', type: 'integer', width: 12 },
+    { key: 'headCases', header: '负责人出庭（审级）', type: 'text', width: 12 },
+    { key: 'appearances', header: '出庭情况', type: 'text', width: 60 },
+    { key: 'summary', header: '案情摘要', type: 'text', width: 30 },
+  ],
+  filters: Type.Omit(LawsuitQuery, ['page', 'pageSize']),
+  exportRows: async (ctx, filters) => {
+    const page = await listLawsuits(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    return {
+      conditions: [
+        filters.year && `${filters.year}年`,
+        filters.kind && lawsuitKindLabels[filters.kind as LawsuitKind],
+        filters.status && lawsuitStatusLabels[filters.status as LawsuitStatus],
+        filters.q && `检索：${filters.q}`,
+      ].filter(Boolean) as string[],
+      rows: page.items.map((s) => ({
+        reveal: true,
+        values: {
+          caseNo: s.caseNo,
+          kind: lawsuitKindLabels[s.kind],
+          unit: s.unitName,
+          cause: s.cause,
+          plaintiff: s.plaintiff,
+          defendant: s.defendant,
+          townRole: townRoleLabels[s.townRole],
+          court: s.court,
+          instance: instanceLabels[s.instance],
+          filedOn: s.filedOn,
+          status: s.outcome ? outcomeLabels[s.outcome] : lawsuitStatusLabels[s.status],
+          outcomeOn: s.outcomeOn,
+          performed: s.judgmentPerformed === null ? '' : s.judgmentPerformed ? `已履行${s.performedOn ? ` ${s.performedOn}` : ''}` : '未履行',
+          hearings: s.hearings.length,
+          headHearings: s.headAppearance.hearings.numerator,
+          headCases: ratio(s.headAppearance.cases),
+          appearances: s.hearings.map(hearingText).join('\n'),
+          summary: s.summary,
+        },
+      })),
+    };
+  },
+};
+
+/** 法律顾问聘用台账: each engagement of a law firm, its lawyers, term, scope and fee, and how its matters stand. */
+export const counselEngagementsList: ListExport = {
+  id: 'counsel-engagements',
+  title: '法律顾问聘用台账',
+  sheet: '法律顾问聘用',
+  readCapability: 'counsel.read',
+  columns: [
+    { key: 'unit', header: '聘请单位', type: 'text', width: 14 },
+    { key: 'firm', header: '律师事务所', type: 'text', width: 24 },
+    { key: 'lawyers', header: '顾问律师', type: 'text', width: 18 },
+    { key: 'lead', header: '平台账号', type: 'text', width: 10 },
+    { key: 'startsOn', header: '聘期开始', type: 'date', width: 12 },
+    { key: 'endsOn', header: '聘期结束', type: 'date', width: 12 },
+    { key: 'active', header: '在聘', type: 'text', width: 8 },
+    { key: 'fee', header: '顾问费（元）', type: 'decimal', width: 12 },
+    { key: 'contractNo', header: '合同编号', type: 'text', width: 16 },
+    { key: 'matters', header: '法律事务（件）', type: 'integer', width: 12 },
+    { key: 'open', header: '在办（件）', type: 'integer', width: 10 },
+    { key: 'overdue', header: '逾期（件）', type: 'integer', width: 10 },
+    { key: 'scope', header: '服务范围', type: 'text', width: 40 },
+  ],
+  filters: Type.Object({}),
+  exportRows: async (ctx) => ({
+    conditions: [],
+    rows: (await listEngagements(ctx)).map((e) => ({
+      reveal: true,
+      values: {
+        unit: e.unitName,
+        firm: e.firm,
+        lawyers: e.lawyers.join('、'),
+        lead: e.leadUserName,
+        startsOn: e.startsOn,
+        endsOn: e.endsOn,
+        active: e.active ? '在聘' : '已到期',
+        fee: e.fee === null ? null : Number(e.fee),
+        contractNo: e.contractNo,
+        matters: e.matters.total,
+        open: e.matters.open,
+        overdue: e.matters.overdue,
+        scope: e.scope,
+      },
+    })),
+  }),
 };

@@ -53,3 +53,24 @@ describe('the study sessions ledger', () => {
     });
   });
 });
+
+describe('试卷 (export only)', () => {
+  it('writes the papers list (how each was built, questions, points, use in tests), narrowed by the search; the bank’s readers only, audited', async () => {
+    const exported = async (url: string) => (await readWorkbook(await download(env.app, sifasuo, url))).worksheets[0] as ExcelJS.Worksheet;
+    const ws = await exported('/api/ledgers/learning-papers/export');
+    expect(ws.getCell(1, 1).value).toBe('试卷');
+    expect(rowsOf(ws, 3)).toEqual([
+      { 试卷名称: '国家宪法日法律知识测试卷（随机组卷）', 组卷方式: '随机（种子 20241204）', 题数: '13', 总分: '100', 用于测试: '1' },
+      { 试卷名称: '《中国共产党纪律处分条例》及法治基础知识测试卷', 组卷方式: '手工', 题数: '10', 总分: '100', 用于测试: '1' },
+      { 试卷名称: '机关干部法律知识测试卷（随机组卷）', 组卷方式: '随机（种子 20240617）', 题数: '17', 总分: '100', 用于测试: '1' },
+    ]);
+    expect(ws.getCell(4, 3).value).toBe(13);
+    const constitution = await exported(`/api/ledgers/learning-papers/export?q=${encodeURIComponent('宪法')}`);
+    expect(rowsOf(constitution, 3).map((r) => r.试卷名称)).toEqual(['国家宪法日法律知识测试卷（随机组卷）']);
+    expect(constitution.getCell(2, 1).value).toContain('条件：检索：宪法');
+    const entry = await env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'ledger.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(entry.after).toMatchObject({ kind: 'learning-papers', filters: { q: '宪法' }, rows: 1 });
+    // Papers hold the answers: a leader who reads the learning figures does not take them out.
+    expect((await (await login(env.app, 'shuji')).request('GET', '/api/ledgers/learning-papers/export')).status).toBe(403);
+  });
+});

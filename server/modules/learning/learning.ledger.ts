@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ExamScoreQuery, QuestionQuery, type QuestionUpdate, type StudySessionCreate, StudySessionQuery } from '../../../domain/learning/contracts.ts';
+import { ExamScoreQuery, PaperQuery, QuestionQuery, type QuestionUpdate, type StudySessionCreate, StudySessionQuery } from '../../../domain/learning/contracts.ts';
 import {
   formatAnswer,
   offlineSatOn,
@@ -22,12 +22,12 @@ import { type DictEntry, findEntry, type LedgerColumn, normaliseHeader } from '.
 import { AppError } from '../../errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { listEntries } from '../../platform/dictionary.service.ts';
-import type { KindProblem, LedgerKind, Written } from '../../platform/ledger/kind.ts';
+import type { KindProblem, LedgerKind, ListExport, Written } from '../../platform/ledger/kind.ts';
 import { unitDayTitle, unitDayTitleTaken } from '../../platform/ledger/ledger.repository.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
 import { scopeOf } from '../../platform/permissions.ts';
 import type { QuestionRow, QuestionValues } from './bank.repository.ts';
-import { allQuestionsInScope, createQuestions, listQuestions, normalised, updateQuestion } from './bank.service.ts';
+import { allQuestionsInScope, createQuestions, listPapers, listQuestions, normalised, updateQuestion } from './bank.service.ts';
 import type { ExamRow } from './exam.repository.ts';
 import { type OfflineEntry, offlineExams, offlineScoreList, planOfflineScores, unchanged, writeOfflineScores } from './exam.service.ts';
 import * as repo from './session.repository.ts';
@@ -421,6 +421,39 @@ export const examScoresLedger: LedgerKind<ScoreRecord, ScorePrep> = {
       rows: scores.map((s) => ({
         reveal: true,
         values: { exam: label.get(s.examId) ?? '', name: s.personName, unit: s.orgUnitName ?? '', score: s.score, satOn: s.satOn, note: s.note },
+      })),
+    };
+  },
+};
+
+/** 试卷: the papers list, how each was built (by hand, or drawn with its seed), its questions, points and use in tests. */
+export const learningPapersList: ListExport = {
+  id: 'learning-papers',
+  title: '试卷',
+  sheet: '试卷',
+  // Papers hold the answers: only those who write the tests read them (as the papers list itself).
+  readCapability: 'learning.write',
+  columns: [
+    { key: 'title', header: '试卷名称', type: 'text', width: 36 },
+    { key: 'method', header: '组卷方式', type: 'text', width: 16 },
+    { key: 'questions', header: '题数', type: 'integer', width: 8 },
+    { key: 'points', header: '总分', type: 'integer', width: 8 },
+    { key: 'exams', header: '用于测试', type: 'integer', width: 10 },
+  ],
+  filters: Type.Omit(PaperQuery, ['page', 'pageSize']),
+  exportRows: async (ctx, filters) => {
+    const page = await listPapers(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    return {
+      conditions: [filters.q && `检索：${filters.q}`].filter(Boolean) as string[],
+      rows: page.items.map((p) => ({
+        reveal: true,
+        values: {
+          title: p.title,
+          method: p.method === 'random' ? `随机（种子 ${p.seed}）` : '手工',
+          questions: p.questionCount,
+          points: p.totalPoints,
+          exams: p.examCount,
+        },
       })),
     };
   },

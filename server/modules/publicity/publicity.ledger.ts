@@ -1,12 +1,13 @@
 import { Type } from 'typebox';
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import type { LedgerColumn } from '../../../domain/platform/ledger.ts';
-import { type EventCreate, EventQuery } from '../../../domain/publicity/contracts.ts';
+import { type EventCreate, EventQuery, KeyDatesQuery, type Law, LawQuery, PlanQuery } from '../../../domain/publicity/contracts.ts';
+import { type LawCategory, lawCategoryLabels } from '../../../domain/publicity/rules.ts';
 import { listEntries } from '../../platform/dictionary.service.ts';
-import type { LedgerKind } from '../../platform/ledger/kind.ts';
+import type { LedgerKind, ListExport } from '../../platform/ledger/kind.ts';
 import { unitDayTitle, unitDayTitleTaken } from '../../platform/ledger/ledger.repository.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
-import { importEvents, listEvents } from './publicity.service.ts';
+import { importEvents, listEvents, listKeyDates, listLaws, listPlans } from './publicity.service.ts';
 
 const columns: LedgerColumn[] = [
   { key: 'unit', header: '所属单位', aliases: ['单位', '乡镇/村', '村（社区）'], type: 'text', required: true, dictionary: 'places', max: 100, width: 16 },
@@ -120,6 +121,129 @@ export const publicityEventsLedger: LedgerKind<Record_, Prep> = {
           consultations: e.consultations,
           summary: e.summary,
           laws: e.laws.map((l) => l.title).join('、'),
+        },
+      })),
+    };
+  },
+};
+
+/** 普法重要时间节点: the year's key dates, each with the theme campaigns held for it (as the key-dates panel shows). */
+export const publicityKeyDatesList: ListExport = {
+  id: 'publicity-key-dates',
+  title: '普法重要时间节点',
+  sheet: '宣传节点',
+  readCapability: 'publicity.read',
+  columns: [
+    { key: 'name', header: '宣传节点', type: 'text', width: 18 },
+    { key: 'start', header: '开始日期', type: 'date', width: 12 },
+    { key: 'end', header: '结束日期', type: 'date', width: 12 },
+    { key: 'basis', header: '依据', type: 'text', width: 36 },
+    { key: 'state', header: '状态', type: 'text', width: 10 },
+    { key: 'campaigns', header: '主题宣传活动', type: 'text', width: 40 },
+    { key: 'events', header: '活动场次', type: 'integer', width: 10 },
+  ],
+  filters: Type.Omit(KeyDatesQuery, ['daysAhead']),
+  exportRows: async (ctx, filters) => {
+    const { year, items } = await listKeyDates(ctx, filters.year as number | undefined);
+    return {
+      conditions: [`${year}年`],
+      rows: items.map((k) => ({
+        reveal: true,
+        values: {
+          name: k.name,
+          start: k.start,
+          end: k.end,
+          basis: k.basis,
+          state: k.state === 'ongoing' ? '进行中' : k.state === 'past' ? '已过' : `${k.daysUntil} 天后`,
+          campaigns: k.campaigns.map((c) => `${c.title}（${c.unitName}，${c.events} 场）`).join('；'),
+          events: k.campaigns.reduce((n, c) => n + c.events, 0),
+        },
+      })),
+    };
+  },
+};
+
+/** 普法责任清单 (谁执法谁普法): the year's plans, one row a responsible body with the laws it publicises, to whom. */
+export const publicityPlansList: ListExport = {
+  id: 'publicity-plans',
+  title: '普法责任清单',
+  sheet: '普法责任清单',
+  readCapability: 'publicity.read',
+  columns: [
+    { key: 'year', header: '年度', type: 'integer', width: 8 },
+    { key: 'plan', header: '普法计划', type: 'text', width: 28 },
+    { key: 'unit', header: '所属单位', type: 'text', width: 14 },
+    { key: 'body', header: '责任单位', type: 'text', width: 18 },
+    { key: 'laws', header: '负责宣传的法律法规', type: 'text', width: 40 },
+    { key: 'tasks', header: '普法任务', type: 'text', width: 36 },
+    { key: 'audience', header: '普法对象', type: 'text', width: 16 },
+  ],
+  filters: PlanQuery,
+  exportRows: async (ctx, filters) => {
+    const plans = await listPlans(ctx, filters);
+    const unit = filters.orgUnitId ? plans.find((p) => p.orgUnitId === filters.orgUnitId)?.unitName : undefined;
+    return {
+      conditions: [filters.year && `${filters.year}年`, unit && `单位：${unit}`].filter(Boolean) as string[],
+      rows: plans.flatMap((p) =>
+        p.responsibilities.map((r) => ({
+          reveal: true,
+          values: {
+            year: p.year,
+            plan: p.title,
+            unit: p.unitName,
+            body: r.body,
+            laws: r.laws.map((l) => `《${l.title}》${l.repealedOn ? `（${l.repealedOn} 废止）` : ''}`).join('、'),
+            tasks: r.tasks,
+            audience: r.audience,
+          },
+        })),
+      ),
+    };
+  },
+};
+
+const lawStatus = (l: Law) => (l.inForce ? '现行有效' : l.repealedOn ? '已废止' : '尚未施行');
+
+/** 法律法规库: each law's issuing body, dates and status (in force, or repealed and by what replaced). */
+export const publicityLawsList: ListExport = {
+  id: 'publicity-laws',
+  title: '法律法规库',
+  sheet: '法律法规',
+  readCapability: 'publicity.read',
+  columns: [
+    { key: 'title', header: '名称', type: 'text', width: 36 },
+    { key: 'shortTitle', header: '简称', type: 'text', width: 14 },
+    { key: 'category', header: '类别', type: 'text', width: 12 },
+    { key: 'issuingBody', header: '制定机关', type: 'text', width: 22 },
+    { key: 'effectiveOn', header: '施行日期', type: 'date', width: 12 },
+    { key: 'status', header: '效力', type: 'text', width: 10 },
+    { key: 'repealedOn', header: '废止日期', type: 'date', width: 12 },
+    { key: 'replacedBy', header: '由何法取代', type: 'text', width: 30 },
+    { key: 'source', header: '来源', type: 'text', width: 10 },
+    { key: 'note', header: '备注', type: 'text', width: 30 },
+  ],
+  filters: Type.Omit(LawQuery, ['page', 'pageSize']),
+  exportRows: async (ctx, filters) => {
+    const page = await listLaws(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    return {
+      conditions: [
+        filters.status && (filters.status === 'in_force' ? '现行有效' : '已废止'),
+        filters.category && lawCategoryLabels[filters.category as LawCategory],
+        filters.q && `检索：${filters.q}`,
+      ].filter(Boolean) as string[],
+      rows: page.items.map((l) => ({
+        reveal: true,
+        values: {
+          title: l.title,
+          shortTitle: l.shortTitle,
+          category: lawCategoryLabels[l.category],
+          issuingBody: l.issuingBody,
+          effectiveOn: l.effectiveOn,
+          status: lawStatus(l),
+          repealedOn: l.repealedOn,
+          replacedBy: l.replacedByTitle,
+          source: l.orgUnitId === null ? '全国目录' : '本地补充',
+          note: l.note,
         },
       })),
     };

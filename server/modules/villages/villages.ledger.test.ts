@@ -63,3 +63,89 @@ describe('the village hearings ledger', () => {
     ]);
   });
 });
+
+describe('list exports of the villages panels', () => {
+  let sifasuo: Session;
+  beforeAll(async () => {
+    sifasuo = await login(env.app, 'sifasuo');
+  });
+  const exported = async (s: Session, url: string) => {
+    const ws = (await readWorkbook(await download(env.app, s, url))).worksheets[0] as ExcelJS.Worksheet;
+    const headers = (ws.getRow(3).values as unknown[]).map(String);
+    return { ws, rows: rowsOf(ws, 3), cell: (row: number, header: string) => ws.getCell(3 + row, headers.indexOf(header)).value };
+  };
+  const lastExport = () => env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'ledger.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+
+  it('民主法治示范村台账: honours with their 复核 (last, next, each re-inspection), narrowed by status, the cadre’s own village only, audited', async () => {
+    const all = await exported(sifasuo, '/api/ledgers/village-honours/export');
+    expect(all.ws.name).toBe('示范村');
+    expect(all.ws.getCell(1, 1).value).toBe('民主法治示范村台账');
+    expect(all.rows.map((r) => r['村（社区）'])).toEqual(['四棵树村', '吉尔格勒特村', '夹河子村']);
+    expect(all.rows[0]).toMatchObject({
+      称号: '全国民主法治示范村（社区）',
+      状态: '已命名',
+      申报日期: '2022-03-18',
+      命名年度: '2022',
+      命名批次: '第九批',
+      '上次复核（年度）': '2024',
+      复核记录: '2024年度已出结论（保留，2024-11-15）',
+    });
+    expect(all.cell(1, '申报日期')).toBeInstanceOf(Date);
+    expect(all.cell(1, '命名年度')).toBe(2022);
+    expect(all.rows[1]).toMatchObject({ 称号: '县市级民主法治示范村（社区）', 复核提醒: '未设复核周期', 下次复核: '' });
+    expect(await lastExport()).toMatchObject({ after: { kind: 'village-honours', rows: 3 } });
+
+    const declared = await exported(sifasuo, '/api/ledgers/village-honours/export?status=declared');
+    expect(declared.rows).toEqual([expect.objectContaining({ '村（社区）': '夹河子村', 状态: '已申报', 申报日期: '2024-10-12' })]);
+    expect(declared.ws.getCell(2, 1).value).toContain('条件：已申报');
+    expect((await exported(cungb, '/api/ledgers/village-honours/export')).rows.map((r) => r['村（社区）'])).toEqual(['四棵树村']);
+  });
+
+  it('村规民约台账: each rule with the version in force and its adoption, narrowed by kind', async () => {
+    const all = await exported(sifasuo, '/api/ledgers/village-rules/export');
+    expect(all.ws.getCell(1, 1).value).toBe('村规民约台账');
+    expect(all.rows.map((r) => r.名称)).toEqual(['四棵树村村规民约', '四棵树村村民自治章程', '四棵树村集体议事制度（"四议两公开"）', '吉尔格勒特村村规民约']);
+    expect(all.rows[0]).toEqual({
+      '村（社区）': '四棵树村',
+      类别: '村规民约',
+      名称: '四棵树村村规民约',
+      现行版本: '2',
+      通过日期: '2023-04-08',
+      通过会议: '村民代表会议',
+      应到人数: '45',
+      实到人数: '40',
+      赞成: '38',
+      反对: '0',
+      弃权: '2',
+      报乡镇备案日期: '2023-04-15',
+      版本数: '2',
+    });
+    expect(all.cell(1, '通过日期')).toBeInstanceOf(Date);
+    expect(all.cell(1, '赞成')).toBe(38);
+    const compacts = await exported(sifasuo, '/api/ledgers/village-rules/export?kind=village_compact');
+    expect(compacts.rows.map((r) => r['村（社区）'])).toEqual(['四棵树村', '吉尔格勒特村']);
+    expect(compacts.ws.getCell(2, 1).value).toContain('条件：村规民约');
+    expect(await lastExport()).toMatchObject({ after: { kind: 'village-rules', filters: { kind: 'village_compact' }, rows: 2 } });
+  });
+
+  it('村务财务公开台账: what was published, when and where, narrowed by the search', async () => {
+    const all = await exported(sifasuo, '/api/ledgers/village-disclosures/export?year=2024');
+    expect(all.ws.getCell(1, 1).value).toBe('村务财务公开台账');
+    expect(all.rows).toHaveLength(7);
+    expect(all.rows[0]).toEqual({
+      公开日期: '2024-10-08',
+      '村（社区）': '四棵树村',
+      类别: '财务公开',
+      公开事项: '2024年第三季度村级财务收支',
+      所属期间: '2024年第三季度',
+      '公开地点/方式': '村务公开栏、村民微信群',
+      公开内容: '2024年第三季度村级财务收支（详见公开栏）',
+    });
+    expect(all.cell(1, '公开日期')).toBeInstanceOf(Date);
+    const third = await exported(sifasuo, `/api/ledgers/village-disclosures/export?q=${encodeURIComponent('第三季度')}`);
+    expect(third.rows.map((r) => r.公开事项)).toEqual(['2024年第三季度村级财务收支']);
+    expect(third.ws.getCell(2, 1).value).toContain('检索：第三季度');
+    expect((await exported(sifasuo, '/api/ledgers/village-disclosures/export?year=2023')).rows).toEqual([]);
+    expect(await lastExport()).toMatchObject({ after: { kind: 'village-disclosures', rows: 0 } });
+  });
+});

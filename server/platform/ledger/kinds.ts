@@ -1,10 +1,10 @@
 import { AppError } from '../../errors.ts';
-import { counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
+import { counselEngagementsList, counselLawsuitsList, counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
 import { enforcementCasesLedger, enforcementOfficersList } from '../../modules/enforcement/enforcement.ledger.ts';
-import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
+import { examScoresLedger, learningPapersList, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
-import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
-import { villageHearingsLedger } from '../../modules/villages/villages.ledger.ts';
+import { publicityEventsLedger, publicityKeyDatesList, publicityLawsList, publicityPlansList } from '../../modules/publicity/publicity.ledger.ts';
+import { villageDisclosuresList, villageHearingsLedger, villageHonoursList, villageRulesList } from '../../modules/villages/villages.ledger.ts';
 import type { AnyLedgerKind, ListExport } from './kind.ts';
 
 /** Every record kind with a ledger, each declared once in its module; the HTTP routes and the CLI serve these. */
@@ -20,7 +20,19 @@ export const ledgerKinds: readonly AnyLedgerKind[] = [
 ];
 
 /** Every list page's export: the ledgers', and those of the lists that are not imported. */
-export const listExports: readonly ListExport[] = [...ledgerKinds, enforcementOfficersList];
+export const listExports: readonly ListExport[] = [
+  ...ledgerKinds,
+  enforcementOfficersList,
+  villageHonoursList,
+  villageRulesList,
+  villageDisclosuresList,
+  publicityKeyDatesList,
+  publicityPlansList,
+  publicityLawsList,
+  counselLawsuitsList,
+  counselEngagementsList,
+  learningPapersList,
+];
 
 const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {
   const kind = kinds.find((k) => k.id === id);

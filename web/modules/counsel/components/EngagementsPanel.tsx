@@ -7,6 +7,7 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FieldRow, TextField } from '../../../ui/FormFields.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
@@ -78,13 +79,14 @@ export function EngagementsPanel({ canWrite }: { canWrite: boolean }) {
 
   return (
     <>
-      {canWrite && (
-        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+      <Flex justify="flex-end" gap={8} wrap style={{ marginBottom: 12 }}>
+        {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
             登记聘用
           </Button>
-        </Flex>
-      )}
+        )}
+        <LedgerButtons kind="counsel-engagements" title="法律顾问聘用台账" canImport={false} />
+      </Flex>
       <Table<Engagement>
         rowKey="id"
         size="middle"

@@ -55,6 +55,7 @@ import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FieldRow, LongTextField, TextField } from '../../../ui/FormFields.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
@@ -265,11 +266,14 @@ export function LawsuitsPanel({ canWrite }: { canWrite: boolean }) {
       <FilterBar<Filters>
         onSearch={(f) => list.search({ kind: f.kind, status: f.status, year: f.year ?? undefined, q: f.q || undefined })}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
-              登记案件
-            </Button>
-          )
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
+                登记案件
+              </Button>
+            )}
+            <LedgerButtons kind="counsel-lawsuits" title="行政诉讼案件台账" query={list.filters} canImport={false} />
+          </>
         }
       >
         <Form.Item name="kind" label="类型">

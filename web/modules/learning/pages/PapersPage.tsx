@@ -7,6 +7,7 @@ import { rulesTotal } from '../../../../domain/learning/draw.ts';
 import { formatAnswer, optionKeys, type QuestionType, questionTypeLabels, questionTypes } from '../../../../domain/learning/rules.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { learningApi, learningKeys } from '../api.ts';
@@ -119,6 +120,7 @@ export function PapersPage() {
         <Button icon={<PlusOutlined />} onClick={() => setMode('manual')}>
           手工组卷
         </Button>
+        <LedgerButtons kind="learning-papers" title="试卷" canImport={false} />
       </Flex>
       <Table<Paper> rowKey="id" size="middle" columns={columns} scroll={{ x: 760 }} {...list.table} />
 

@@ -8,6 +8,7 @@ import { keyDateCodes, keyDateLabel } from '../../../../domain/publicity/rules.t
 import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
 import { publicityApi, publicityKeys } from '../api.ts';
@@ -75,11 +76,14 @@ export function KeyDatesPanel({ canWrite }: { canWrite: boolean }) {
           <Typography.Text>年度</Typography.Text>
           <InputNumber min={2014} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} style={{ width: 100 }} />
         </Space>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => newFor(null)}>
-            新建主题活动
-          </Button>
-        )}
+        <Space wrap>
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => newFor(null)}>
+              新建主题活动
+            </Button>
+          )}
+          <LedgerButtons kind="publicity-key-dates" title={`${year}年普法重要时间节点`} query={{ year }} canImport={false} />
+        </Space>
       </Flex>
       {soon.map((k) => (
         <Alert

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Plan, Responsibility } from '../../../../domain/publicity/contracts.ts';
 import { todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { useRecordActions } from '../../../ui/RecordPanel.tsx';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
@@ -73,11 +74,14 @@ export function PlanPanel({ canWrite }: { canWrite: boolean }) {
           <Typography.Text>年度</Typography.Text>
           <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 110 }} />
         </Space>
-        {canWrite && (
-          <Button icon={<PlusOutlined />} onClick={() => setEditingPlan('new')}>
-            制定{year}年普法计划
-          </Button>
-        )}
+        <Space wrap>
+          {canWrite && (
+            <Button icon={<PlusOutlined />} onClick={() => setEditingPlan('new')}>
+              制定{year}年普法计划
+            </Button>
+          )}
+          <LedgerButtons kind="publicity-plans" title={`${year}年普法责任清单`} query={{ year }} canImport={false} />
+        </Space>
       </Flex>
       {!isFetching && plans.length === 0 && <Empty description={`${year}年尚无普法计划`} />}
       {plans.map((plan) => (

@@ -10,6 +10,7 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { OrgUnitTreeSelect } from '../../org/components/OrgUnitTreeSelect.tsx';
 import { useOrgUnits } from '../../org/useOrgUnits.ts';
@@ -84,11 +85,15 @@ export function LawsPage() {
       <FilterBar<Filters>
         onSearch={(f) => list.search({ q: f.q || undefined, status: f.status, category: f.category })}
         extra={
-          (access.canWritePublicity || access.canManageNationalLaws) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              新增法律法规
-            </Button>
-          )
+          <>
+            {(access.canWritePublicity || access.canManageNationalLaws) && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                新增法律法规
+              </Button>
+            )}
+            {/* The export is publicity's (publicity.read); the administrator maintains the catalog without it. */}
+            {access.canReadPublicity && <LedgerButtons kind="publicity-laws" title="法律法规库" query={list.filters} canImport={false} />}
+          </>
         }
       >
         <Form.Item name="q" label="名称">

@@ -19,6 +19,7 @@ import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { villagesApi, villagesKeys } from '../api.ts';
 import { useTownLevel } from '../useTownLevel.ts';
@@ -154,11 +155,14 @@ export function HonoursPanel({ canWrite }: { canWrite: boolean }) {
       <FilterBar<Filters>
         onSearch={(f) => list.search(f)}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              申报/登记称号
-            </Button>
-          )
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                申报/登记称号
+              </Button>
+            )}
+            <LedgerButtons kind="village-honours" title="民主法治示范村台账" query={list.filters} canImport={false} />
+          </>
         }
       >
         <Form.Item name="orgUnitId" label="村">

@@ -9,6 +9,7 @@ import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { villagesApi, villagesKeys } from '../api.ts';
 import { useDictionary } from '../useDictionary.ts';
@@ -147,11 +148,14 @@ export function RulesPanel({ canWrite }: { canWrite: boolean }) {
       <FilterBar<Filters>
         onSearch={(f) => list.search(f)}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              新建制度
-            </Button>
-          )
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                新建制度
+              </Button>
+            )}
+            <LedgerButtons kind="village-rules" title="村规民约台账" query={list.filters} canImport={false} />
+          </>
         }
       >
         <Form.Item name="orgUnitId" label="村">
