@@ -1,6 +1,12 @@
 import { AppError } from '../../errors.ts';
 import { counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
-import { enforcementCasesLedger, enforcementOfficersList } from '../../modules/enforcement/enforcement.ledger.ts';
+import {
+  enforcementCasesLedger,
+  enforcementLegalReviewersList,
+  enforcementOfficersList,
+  enforcementPowersList,
+  enforcementReviewsList,
+} from '../../modules/enforcement/enforcement.ledger.ts';
 import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
 import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
@@ -20,7 +26,7 @@ export const ledgerKinds: readonly AnyLedgerKind[] = [
 ];
 
 /** Every list page's export: the ledgers', and those of the lists that are not imported. */
-export const listExports: readonly ListExport[] = [...ledgerKinds, enforcementOfficersList];
+export const listExports: readonly ListExport[] = [...ledgerKinds, enforcementOfficersList, enforcementPowersList, enforcementReviewsList, enforcementLegalReviewersList];
 
 const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {
   const kind = kinds.find((k) => k.id === id);
