@@ -9,6 +9,7 @@ import {
 } from '../../modules/enforcement/enforcement.ledger.ts';
 import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
 import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
+import { orgMeetingsList, orgMembersList, orgTasksList, orgUsersList } from '../../modules/org/org.ledger.ts';
 import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
 import { villageHearingsLedger } from '../../modules/villages/villages.ledger.ts';
 import type { AnyLedgerKind, ListExport } from './kind.ts';
@@ -26,7 +27,17 @@ export const ledgerKinds: readonly AnyLedgerKind[] = [
 ];
 
 /** Every list page's export: the ledgers', and those of the lists that are not imported. */
-export const listExports: readonly ListExport[] = [...ledgerKinds, enforcementOfficersList, enforcementPowersList, enforcementReviewsList, enforcementLegalReviewersList];
+export const listExports: readonly ListExport[] = [
+  ...ledgerKinds,
+  enforcementOfficersList,
+  enforcementPowersList,
+  enforcementReviewsList,
+  enforcementLegalReviewersList,
+  orgUsersList,
+  orgMeetingsList,
+  orgTasksList,
+  orgMembersList,
+];
 
 const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {
   const kind = kinds.find((k) => k.id === id);
