@@ -8,7 +8,7 @@ import {
   enforcementReviewsList,
 } from '../../modules/enforcement/enforcement.ledger.ts';
 import { examScoresLedger, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
-import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
+import { mediationCommitteesList, mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
 import { orgMeetingsList, orgMembersList, orgTasksList, orgUsersList } from '../../modules/org/org.ledger.ts';
 import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
 import { villageHearingsLedger } from '../../modules/villages/villages.ledger.ts';
@@ -37,6 +37,7 @@ export const listExports: readonly ListExport[] = [
   orgMeetingsList,
   orgTasksList,
   orgMembersList,
+  mediationCommitteesList,
 ];
 
 const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {
