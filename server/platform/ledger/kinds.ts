@@ -12,6 +12,7 @@ import { mediationCommitteesList, mediationDisputesLedger } from '../../modules/
 import { orgMeetingsList, orgMembersList, orgTasksList, orgUsersList } from '../../modules/org/org.ledger.ts';
 import { publicityEventsLedger } from '../../modules/publicity/publicity.ledger.ts';
 import { villageHearingsLedger } from '../../modules/villages/villages.ledger.ts';
+import { auditLogList } from '../audit.ledger.ts';
 import type { AnyLedgerKind, ListExport } from './kind.ts';
 
 /** Every record kind with a ledger, each declared once in its module; the HTTP routes and the CLI serve these. */
@@ -38,6 +39,7 @@ export const listExports: readonly ListExport[] = [
   orgTasksList,
   orgMembersList,
   mediationCommitteesList,
+  auditLogList,
 ];
 
 const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {
