@@ -17,6 +17,11 @@ export const canContain = (parent: OrgUnitKind, child: OrgUnitKind): boolean => 
 export const groupPositions = ['leader', 'deputy_leader', 'member'] as const;
 export type GroupPosition = (typeof groupPositions)[number];
 export const groupPositionLabels: Record<GroupPosition, string> = { leader: '组长', deputy_leader: '副组长', member: '成员' };
+const positionRank: Record<GroupPosition, number> = { leader: 0, deputy_leader: 1, member: 2 };
+
+/** The order a member list is read in: 组长, 副组长, 成员; within a position, who joined first. */
+export const byPosition = <T extends { position: GroupPosition; effectiveFrom: string; id: number }>(a: T, b: T): number =>
+  positionRank[a.position] - positionRank[b.position] || a.effectiveFrom.localeCompare(b.effectiveFrom) || a.id - b.id;
 
 export const meetingKinds = ['special', 'plenary', 'other'] as const;
 export const meetingKindLabels: Record<(typeof meetingKinds)[number], string> = { special: '专题会议', plenary: '全体会议', other: '其他会议' };

@@ -289,3 +289,60 @@ describe('执法人员名册 (export only)', () => {
     expect((await zhifa.request('GET', '/api/ledgers/enforcement-officers/template')).status).toBe(404);
   });
 });
+
+/** The newest ledger.export audit entry. */
+const lastExport = () => env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'ledger.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+
+describe('行政处罚权责清单, 案卷评查台账, 法制审核人员名册 (export only)', () => {
+  it('writes the powers page: code, legal basis, penalty kinds as labels, fine range as numbers, audited', async () => {
+    const ws = (await readWorkbook(await download(env.app, zhifa, '/api/ledgers/enforcement-powers/export'))).getWorksheet('权责清单') as ExcelJS.Worksheet;
+    expect(ws.getCell(1, 1).value).toBe('行政处罚权责清单');
+    const rows = rowsOf(ws, 3);
+    const powers = (await zhifa.request('GET', '/api/enforcement/powers')).body.items;
+    expect(rows.map((r) => r.编码)).toEqual(powers.map((p: { code: string }) => p.code));
+    expect(rows[0]).toMatchObject({
+      序号: '1',
+      编码: 'XZCF-001',
+      处罚事项: '农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅',
+      法律依据: '《中华人民共和国土地管理法》第七十八条',
+      处罚种类: '其他行政处罚',
+      原实施部门: '乌苏市自然资源局',
+      状态: '启用',
+    });
+    const withFine = powers.findIndex((p: { fineMax: number | null }) => p.fineMax !== null);
+    expect(typeof ws.getCell(4 + withFine, 8).value).toBe('number'); // 罚款上限（元） is a number cell
+    expect(rows[withFine]?.处罚种类).toContain('罚款');
+    expect((await lastExport()).after).toMatchObject({ kind: 'enforcement-powers', rows: powers.length, rowsWithIdentifiers: 0 });
+    // A counsel reads no enforcement records: the export is refused as the list is.
+    const guwen = await login(env.app, 'guwen');
+    expect((await guwen.request('GET', '/api/ledgers/enforcement-powers/export')).status).toBe(403);
+  });
+
+  it('writes the reviews page: one row a round, newest first, with its files, findings and corrections counted', async () => {
+    const ws = (await readWorkbook(await download(env.app, shuji, '/api/ledgers/enforcement-reviews/export'))).getWorksheet('案卷评查') as ExcelJS.Worksheet;
+    expect(ws.getCell(1, 1).value).toBe('案卷评查台账');
+    const rows = rowsOf(ws, 3);
+    const rounds = (await shuji.request('GET', '/api/enforcement/review-rounds')).body.items;
+    expect(rows).toHaveLength(rounds.length);
+    const may = rows.find((r) => r.日期 === '2024-05-28');
+    const round = rounds.find((r: { heldOn: string }) => r.heldOn === '2024-05-28');
+    expect(may).toMatchObject({
+      评查: '5月行政执法案卷自查（与乌苏市水利局执法大队联合）',
+      联合单位: '乌苏市水利局执法大队',
+      评查人员: '周文（镇法制审核员）、乌苏市水利局执法大队案卷评查人员',
+      '案卷（份）': String(round.fileReviews),
+      '发现问题（处）': String(round.findings),
+      '已纠正（处）': String(round.corrected),
+      评查小结: '建立月度案卷自查机制后的首次评查',
+    });
+    expect(ws.getCell(3 + rows.indexOf(may as Record<string, string>) + 1, 3).value).toBeInstanceOf(Date);
+    expect((await lastExport()).after).toMatchObject({ kind: 'enforcement-reviews', rows: rounds.length });
+  });
+
+  it("writes the legal reviewers card with each one's qualification and whether they may review", async () => {
+    const ws = (await readWorkbook(await download(env.app, zhifa, '/api/ledgers/enforcement-legal-reviewers/export'))).getWorksheet('法制审核人员') as ExcelJS.Worksheet;
+    expect(ws.getCell(1, 1).value).toBe('法制审核人员名册');
+    expect(rowsOf(ws, 3)).toEqual([{ 序号: '1', 姓名: '周文', 首次从事法制审核: '2022-03-01', 法律职业资格证书编号: 'A20206542021234', 状态: '可以审核' }]);
+    expect((await lastExport()).after).toMatchObject({ kind: 'enforcement-legal-reviewers', rows: 1 });
+  });
+});

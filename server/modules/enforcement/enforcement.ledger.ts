@@ -18,7 +18,8 @@ import { scopeOf } from '../../platform/permissions.ts';
 import * as repo from './case.repository.ts';
 import { type CaseLedgerItem, casesForLedger, checkHistoricCases, type HistoricCaseInput, importHistoricCases, mayReadParty } from './case.service.ts';
 import * as reg from './enforcement.repository.ts';
-import { listOfficers } from './enforcement.service.ts';
+import { listLegalReviewers, listOfficers, listPowers } from './enforcement.service.ts';
+import { listRounds } from './review.service.ts';
 
 const EXPORT_LIMIT = 50_000;
 
@@ -294,4 +295,111 @@ export const enforcementOfficersList: ListExport = {
       }),
     };
   },
+};
+
+/** 行政处罚权责清单: the powers page, one row a power with its legal basis, range and discretion benchmark. */
+export const enforcementPowersList: ListExport = {
+  id: 'enforcement-powers',
+  title: '行政处罚权责清单',
+  sheet: '权责清单',
+  readCapability: 'enforcement.read',
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'code', header: '编码', type: 'text', width: 12 },
+    { key: 'name', header: '处罚事项', type: 'text', width: 36 },
+    { key: 'law', header: '法律依据', type: 'text', width: 36 },
+    { key: 'kinds', header: '处罚种类', type: 'text', width: 18 },
+    { key: 'range', header: '处罚幅度', type: 'text', width: 40 },
+    { key: 'fineMin', header: '罚款下限（元）', type: 'decimal', width: 12 },
+    { key: 'fineMax', header: '罚款上限（元）', type: 'decimal', width: 12 },
+    { key: 'discretion', header: '裁量基准', type: 'text', width: 36 },
+    { key: 'delegatedFrom', header: '原实施部门', type: 'text', width: 16 },
+    { key: 'status', header: '状态', type: 'text', width: 14 },
+  ],
+  filters: Type.Object({}),
+  exportRows: async (ctx) => ({
+    conditions: [],
+    rows: (await listPowers(ctx)).map((p, i) => ({
+      reveal: true,
+      values: {
+        seq: i + 1,
+        code: p.code,
+        name: p.name,
+        law: `${p.law}${p.article}`,
+        kinds: p.penaltyKinds.map((k) => penaltyKindLabels[k]).join('、'),
+        range: p.penaltyRange,
+        fineMin: p.fineMin,
+        fineMax: p.fineMax,
+        discretion: p.discretion,
+        delegatedFrom: p.delegatedFrom,
+        status: [p.active ? '启用' : '停用', p.fiveYearLimitation && '五年追责'].filter(Boolean).join('、'),
+      },
+    })),
+  }),
+};
+
+/** 案卷评查台账: the reviews page's rounds, one row a round with its case files and findings counted. */
+export const enforcementReviewsList: ListExport = {
+  id: 'enforcement-reviews',
+  title: '案卷评查台账',
+  sheet: '案卷评查',
+  readCapability: 'enforcement.read',
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'title', header: '评查', type: 'text', width: 36 },
+    { key: 'heldOn', header: '日期', type: 'date', width: 12 },
+    { key: 'partner', header: '联合单位', type: 'text', width: 22 },
+    { key: 'reviewers', header: '评查人员', type: 'text', width: 20 },
+    { key: 'files', header: '案卷（份）', type: 'integer', width: 10 },
+    { key: 'findings', header: '发现问题（处）', type: 'integer', width: 12 },
+    { key: 'corrected', header: '已纠正（处）', type: 'integer', width: 12 },
+    { key: 'summary', header: '评查小结', type: 'text', width: 40 },
+  ],
+  filters: Type.Object({}),
+  exportRows: async (ctx) => ({
+    conditions: [],
+    rows: (await listRounds(ctx)).map((r, i) => ({
+      reveal: true,
+      values: {
+        seq: i + 1,
+        title: r.title,
+        heldOn: r.heldOn,
+        partner: r.partner,
+        reviewers: r.reviewers,
+        files: r.fileReviews,
+        findings: r.findings,
+        corrected: r.corrected,
+        summary: r.summary,
+      },
+    })),
+  }),
+};
+
+/** 法制审核人员名册: the legal reviewers card, with why one may not review now (art. 58②). */
+export const enforcementLegalReviewersList: ListExport = {
+  id: 'enforcement-legal-reviewers',
+  title: '法制审核人员名册',
+  sheet: '法制审核人员',
+  readCapability: 'enforcement.read',
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'name', header: '姓名', type: 'text', width: 10 },
+    { key: 'startedOn', header: '首次从事法制审核', type: 'date', width: 16 },
+    { key: 'qualification', header: '法律职业资格证书编号', type: 'text', width: 24 },
+    { key: 'status', header: '状态', type: 'text', width: 40 },
+  ],
+  filters: Type.Object({}),
+  exportRows: async (ctx) => ({
+    conditions: [],
+    rows: (await listLegalReviewers(ctx)).map((r, i) => ({
+      reveal: true,
+      values: {
+        seq: i + 1,
+        name: r.name,
+        startedOn: r.startedOn,
+        qualification: r.qualificationNumber,
+        status: r.problem ?? '可以审核',
+      },
+    })),
+  }),
 };

@@ -84,7 +84,14 @@ function toMember(ctx: Ctx, m: repo.MemberRow, unmasked: boolean, trainings: Awa
 }
 
 export async function listCommittees(ctx: Ctx): Promise<Committee[]> {
-  return toCommittees(ctx, await repo.listCommittees(ctx.db, scopeOf(ctx.actor, 'mediation.read')), false);
+  return (await listCommitteesHandled(ctx)).map((c) => c.committee);
+}
+
+/** The committees list, each with whether the actor handles it (and so sees its members' phones in full). */
+export async function listCommitteesHandled(ctx: Ctx): Promise<{ committee: Committee; handled: boolean }[]> {
+  const rows = await repo.listCommittees(ctx.db, scopeOf(ctx.actor, 'mediation.read'));
+  const handles = handlerOf(ctx.actor);
+  return (await toCommittees(ctx, rows, false)).map((committee, i) => ({ committee, handled: handles((rows[i] as repo.CommitteeRow).org_unit_path) }));
 }
 
 /** A committee the actor may read (404 otherwise); with `manage`, one they may also keep. */

@@ -209,3 +209,43 @@ describe('the disputes ledger', () => {
     expect(res.job.error).toMatchObject({ code: 'LEDGER_EMPTY' });
   });
 });
+
+describe('人民调解委员会名册 (export only)', () => {
+  it("writes each committee's serving members with term, labels and trainings; phones in full only for its handlers; audited", async () => {
+    const sheet = async (s: Session) => (await readWorkbook(await download(env.app, s, '/api/ledgers/mediation-committees/export'))).getWorksheet('调委会') as ExcelJS.Worksheet;
+    const ws = await sheet(tiaojie);
+    expect(ws.getCell(1, 1).value).toBe('人民调解委员会名册');
+    const rows = rowsOf(ws, 3);
+    const committees = (await tiaojie.request('GET', '/api/mediation/committees')).body.items;
+    expect(rows).toHaveLength(committees.reduce((n: number, c: { members: unknown[] }) => n + c.members.length, 0));
+    const director = rows.find((r) => r.姓名 === '李秀兰');
+    expect(director).toMatchObject({
+      人民调解委员会: '四棵树镇人民调解委员会',
+      层级: '镇级',
+      本届任期起: '2024-03-01',
+      本届任期至: expect.stringMatching(/^2027-0[23]-\d\d$/),
+      办公地点: '四棵树镇综治中心一楼调解室',
+      职务: '主任',
+      性别: '女',
+      民族: '汉族',
+      工作单位及职务: '司法所所长',
+      联系电话: '13909921234',
+    });
+    expect(rows.find((r) => r.姓名 === '古丽娜尔')?.培训).toBe('2024-04-18 乌苏市人民调解员业务培训（《人民调解法》与调解协议制作）（8学时）');
+    expect(rows.find((r) => r.姓名 === '陈律师')?.职务).toBe('聘任调解员');
+    expect((await env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'ledger.export').orderBy('id', 'desc').executeTakeFirstOrThrow()).after).toMatchObject({
+      kind: 'mediation-committees',
+      rows: rows.length,
+      rowsWithIdentifiers: rows.length,
+    });
+
+    // A leader reads the committees but handles none: every phone masked. A village cadre sees their village's only.
+    const leader = rowsOf(await sheet(await login(env.app, 'shuji')), 3);
+    expect(leader).toHaveLength(rows.length);
+    expect(leader.find((r) => r.姓名 === '李秀兰')?.联系电话).toBe('139****1234');
+    expect(leader.every((r) => r.联系电话.includes('****'))).toBe(true);
+    const village = rowsOf(await sheet(cungb), 3);
+    expect(new Set(village.map((r) => r.人民调解委员会))).toEqual(new Set(['四棵树村人民调解委员会']));
+    expect(village.find((r) => r.姓名 === '刘长青')).toMatchObject({ 联系电话: '13999521101', 层级: '村级', 培训: '2024-06-12 婚姻家庭与邻里纠纷调解实务（4学时）' });
+  });
+});

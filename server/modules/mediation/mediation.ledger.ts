@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import type { DisputeFilters, DisputeListItem, PartyInput } from '../../../domain/mediation/contracts.ts';
 import { DisputeFilters as DisputeFiltersSchema } from '../../../domain/mediation/contracts.ts';
 import {
@@ -10,22 +11,26 @@ import {
   disputeStatuses,
   disputeStatusLabels,
   followUpMethodLabels,
+  genderLabels,
   judicialResultLabels,
+  memberPositionLabels,
   type OtherChannel,
   otherChannelLabels,
   otherChannels,
   performanceLabels,
   referralFromLabels,
   referralFroms,
+  termStatusLabels,
 } from '../../../domain/mediation/rules.ts';
 import { type LedgerColumn, vocabularyEntries } from '../../../domain/platform/ledger.ts';
 import { AppError } from '../../errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { listEntries } from '../../platform/dictionary.service.ts';
-import type { ExportRow, KindProblem, LedgerKind } from '../../platform/ledger/kind.ts';
+import type { ExportRow, KindProblem, LedgerKind, ListExport } from '../../platform/ledger/kind.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
 import { scopeOf } from '../../platform/permissions.ts';
 import * as committees from './committee.repository.ts';
+import { listCommitteesHandled } from './committee.service.ts';
 import * as repo from './dispute.repository.ts';
 import { checkHistories, DISPUTE_TYPE_KIND, type DisputeHistory, listFilters, resolveCommittee, toItems, writeHistories } from './dispute.service.ts';
 
@@ -342,5 +347,61 @@ export const mediationDisputesLedger: LedgerKind<DisputeRecord, Prep> = {
     const unit = f.orgUnitId ? items.find((d) => d.orgUnitId === f.orgUnitId)?.orgUnitName : undefined;
     const type = f.typeCode ? (await listEntries(ctx, { kind: DISPUTE_TYPE_KIND, includeInactive: true })).find((t) => t.code === f.typeCode)?.label : undefined;
     return { rows: items.map((d, i) => exportRow(d, i, last.get(d.id))), conditions: describeFilters(f, { unit, type }) };
+  },
+};
+
+/**
+ * 人民调解委员会名册: the committees page, one row a serving member under their committee's name and term; phones
+ * in full only on committees the actor handles, as the page shows them.
+ */
+export const mediationCommitteesList: ListExport = {
+  id: 'mediation-committees',
+  title: '人民调解委员会名册',
+  sheet: '调委会',
+  readCapability: 'mediation.read',
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'committee', header: '人民调解委员会', type: 'text', width: 26 },
+    { key: 'level', header: '层级', type: 'text', width: 8 },
+    { key: 'termStart', header: '本届任期起', type: 'date', width: 12 },
+    { key: 'termEnd', header: '本届任期至', type: 'date', width: 12 },
+    { key: 'termStatus', header: '任期状态', type: 'text', width: 10 },
+    { key: 'address', header: '办公地点', type: 'text', width: 20 },
+    { key: 'name', header: '姓名', type: 'text', width: 10 },
+    { key: 'position', header: '职务', type: 'text', width: 12 },
+    { key: 'gender', header: '性别', type: 'text', width: 6 },
+    { key: 'ethnicity', header: '民族', type: 'text', width: 8 },
+    { key: 'title', header: '工作单位及职务', type: 'text', width: 22 },
+    { key: 'phone', header: '联系电话', type: 'text', identifier: 'phone', width: 14 },
+    { key: 'joinedOn', header: '任职日期', type: 'date', width: 12 },
+    { key: 'trainings', header: '培训', type: 'text', width: 40 },
+  ],
+  filters: Type.Object({}),
+  exportRows: async (ctx) => {
+    const committees = await listCommitteesHandled(ctx);
+    const rows: ExportRow[] = [];
+    for (const { committee: c, handled } of committees)
+      for (const m of c.members)
+        rows.push({
+          reveal: handled,
+          values: {
+            seq: rows.length + 1,
+            committee: c.name,
+            level: committeeLevelLabels[c.level],
+            termStart: c.termStart,
+            termEnd: c.termEnd,
+            termStatus: termStatusLabels[c.termStatus],
+            address: c.address,
+            name: m.name,
+            position: memberPositionLabels[m.position],
+            gender: genderLabels[m.gender],
+            ethnicity: m.ethnicity,
+            title: m.title,
+            phone: m.phone ?? '',
+            joinedOn: m.joinedOn,
+            trainings: m.trainings.map((t) => `${t.trainedOn} ${t.title}${t.hours ? `（${t.hours}学时）` : ''}`).join('；'),
+          },
+        });
+    return { conditions: [], rows };
   },
 };

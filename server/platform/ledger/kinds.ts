@@ -1,10 +1,18 @@
 import { AppError } from '../../errors.ts';
 import { counselEngagementsList, counselLawsuitsList, counselMattersLedger } from '../../modules/counsel/counsel.ledger.ts';
-import { enforcementCasesLedger, enforcementOfficersList } from '../../modules/enforcement/enforcement.ledger.ts';
+import {
+  enforcementCasesLedger,
+  enforcementLegalReviewersList,
+  enforcementOfficersList,
+  enforcementPowersList,
+  enforcementReviewsList,
+} from '../../modules/enforcement/enforcement.ledger.ts';
 import { examScoresLedger, learningPapersList, questionsLedger, studySessionsLedger } from '../../modules/learning/learning.ledger.ts';
-import { mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
+import { mediationCommitteesList, mediationDisputesLedger } from '../../modules/mediation/mediation.ledger.ts';
+import { orgMeetingsList, orgMembersList, orgTasksList, orgUsersList } from '../../modules/org/org.ledger.ts';
 import { publicityEventsLedger, publicityKeyDatesList, publicityLawsList, publicityPlansList } from '../../modules/publicity/publicity.ledger.ts';
 import { villageDisclosuresList, villageHearingsLedger, villageHonoursList, villageRulesList } from '../../modules/villages/villages.ledger.ts';
+import { auditLogList } from '../audit.ledger.ts';
 import type { AnyLedgerKind, ListExport } from './kind.ts';
 
 /** Every record kind with a ledger, each declared once in its module; the HTTP routes and the CLI serve these. */
@@ -32,6 +40,15 @@ export const listExports: readonly ListExport[] = [
   counselLawsuitsList,
   counselEngagementsList,
   learningPapersList,
+  enforcementPowersList,
+  enforcementReviewsList,
+  enforcementLegalReviewersList,
+  orgUsersList,
+  orgMeetingsList,
+  orgTasksList,
+  orgMembersList,
+  mediationCommitteesList,
+  auditLogList,
 ];
 
 const named = <K extends ListExport>(kinds: readonly K[], id: string): K => {

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Space, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { LegalReviewer } from '../../../../domain/enforcement/contracts.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { enforcementApi, enforcementKeys } from '../api.ts';
 import { StaffSelect } from './OfficerSelect.tsx';
 
@@ -48,11 +49,14 @@ export function LegalReviewersCard({ orgUnitId, canManage }: { orgUnitId: number
       size="small"
       title={`法制审核人员（${reviewers.data?.length ?? 0}）`}
       extra={
-        canManage && (
-          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            登记法制审核人员
-          </Button>
-        )
+        <Space>
+          <LedgerButtons kind="enforcement-legal-reviewers" title="法制审核人员名册" canImport={false} />
+          {canManage && (
+            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              登记法制审核人员
+            </Button>
+          )}
+        </Space>
       }
     >
       <Table<LegalReviewer> rowKey="id" size="middle" columns={columns} dataSource={reviewers.data ?? []} loading={reviewers.isFetching} pagination={false} scroll={{ x: 700 }} />

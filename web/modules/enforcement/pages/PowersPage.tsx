@@ -7,6 +7,7 @@ import { type PenaltyKind, penaltyKindLabels, penaltyKinds } from '../../../../d
 import { useAccess } from '../../../app/auth.tsx';
 import { changedFields } from '../../../ui/changedFields.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { enforcementApi, enforcementKeys } from '../api.ts';
 import { EnforcementNav } from '../components/EnforcementNav.tsx';
 
@@ -73,11 +74,14 @@ export function PowersPage() {
       <EnforcementNav />
       <Space style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Text type="secondary">依据《行政处罚法》第二十四条赋予乡镇的行政处罚权，共 {data?.filter((p) => p.active).length ?? 0} 项（启用）。</Typography.Text>
-        {access.canManageEnforcement && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            新增处罚事项
-          </Button>
-        )}
+        <Space wrap>
+          <LedgerButtons kind="enforcement-powers" title="行政处罚权责清单" canImport={false} />
+          {access.canManageEnforcement && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新增处罚事项
+            </Button>
+          )}
+        </Space>
       </Space>
       <Table<Power> rowKey="id" size="middle" columns={columns} dataSource={data ?? []} loading={isFetching} scroll={{ x: 1400 }} pagination={{ pageSize: 20 }} />
       <FormDrawer<PowerValues>

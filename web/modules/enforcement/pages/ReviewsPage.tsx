@@ -9,6 +9,7 @@ import { useAccess } from '../../../app/auth.tsx';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { enforcementApi, enforcementKeys } from '../api.ts';
 import { EnforcementNav } from '../components/EnforcementNav.tsx';
 
@@ -108,11 +109,14 @@ export function ReviewsPage() {
         <Typography.Text>
           共 {rounds.data?.length ?? 0} 次评查，评查案卷 {totals.reviews} 次，发现问题 {totals.findings} 处，已纠正 {totals.corrected} 处。
         </Typography.Text>
-        {access.canManageEnforcement && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingRound(true)}>
-            新建评查
-          </Button>
-        )}
+        <Space wrap>
+          <LedgerButtons kind="enforcement-reviews" title="案卷评查台账" canImport={false} />
+          {access.canManageEnforcement && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingRound(true)}>
+              新建评查
+            </Button>
+          )}
+        </Space>
       </Space>
       <Table<Round>
         rowKey="id"

@@ -32,6 +32,7 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, toDayjs, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { genderOptions, positionOptions } from '../options.ts';
 import { useMediationRefs } from '../useMediationRefs.ts';
@@ -152,13 +153,16 @@ export function CommitteesPage() {
 
   return (
     <>
-      {manage && (
-        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={withoutCommittee.length === 0}>
-            设立调解委员会
-          </Button>
-        </Flex>
-      )}
+      <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <LedgerButtons kind="mediation-committees" title="人民调解委员会名册" canImport={false} />
+          {manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={withoutCommittee.length === 0}>
+              设立调解委员会
+            </Button>
+          )}
+        </Space>
+      </Flex>
       {list.isPending ? (
         <Spin />
       ) : (list.data ?? []).length === 0 ? (

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Descriptions, Flex, Form, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Descriptions, Flex, Form, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LeadingGroup, Meeting } from '../../../../domain/org/contracts.ts';
 import { meetingKindLabels, meetingKinds } from '../../../../domain/org/rules.ts';
@@ -8,6 +8,7 @@ import { changedFields } from '../../../ui/changedFields.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FieldRow, LongTextField, TextField } from '../../../ui/FormFields.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { HeldOnField, NamesInput, NameTags, TextBlock, useRecordActions, useRecordEditing } from '../../../ui/RecordPanel.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { orgApi, orgKeys } from '../api.ts';
@@ -55,13 +56,16 @@ export function MeetingsPanel({ group, canWrite }: { group: LeadingGroup; canWri
 
   return (
     <>
-      {canWrite && (
-        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
-            登记会议
-          </Button>
-        </Flex>
-      )}
+      <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <LedgerButtons kind="org-meetings" title={`${group.name}会议`} query={{ ...list.filters, leadingGroupId: group.id }} canImport={false} />
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={editing.create}>
+              登记会议
+            </Button>
+          )}
+        </Space>
+      </Flex>
       <Table<Meeting>
         rowKey="id"
         size="middle"

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Table, type TableColumnsType, Tag } from 'antd';
 import type { LeadingGroup, Member } from '../../../../domain/org/contracts.ts';
-import { type GroupPosition, groupPositionLabels } from '../../../../domain/org/rules.ts';
+import { byPosition, type GroupPosition, groupPositionLabels } from '../../../../domain/org/rules.ts';
 import { formatPeriod, todayString } from '../../../ui/dates.ts';
 import { orgApi, orgKeys } from '../api.ts';
-import { byPosition, positionColors } from '../groupPositions.ts';
+import { positionColors } from '../groupPositions.ts';
 import { useGroupMeetings } from '../useGroupMeetings.ts';
 import { useOrgUnits } from '../useOrgUnits.ts';
 

@@ -4,12 +4,13 @@ import { Alert, Button, DatePicker, Flex, Form, Input, Select, Space, Table, typ
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { LeadingGroup, Member } from '../../../../domain/org/contracts.ts';
-import { compositionProblem, type GroupPosition, groupPositionLabels } from '../../../../domain/org/rules.ts';
+import { byPosition, compositionProblem, type GroupPosition, groupPositionLabels } from '../../../../domain/org/rules.ts';
 import { formatPeriod, toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { orgApi, orgKeys } from '../api.ts';
-import { byPosition, positionColors, positionOptions } from '../groupPositions.ts';
+import { positionColors, positionOptions } from '../groupPositions.ts';
 import { useGroupMeetings } from '../useGroupMeetings.ts';
 import { useOrgUnits } from '../useOrgUnits.ts';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect.tsx';
@@ -84,16 +85,19 @@ export function MembersPanel({ group, canWrite }: Props) {
             presets={[{ label: '今天', value: dayjs(todayString()) }]}
           />
         </Space>
-        {canWrite && (
-          <Space wrap>
-            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              新增成员
-            </Button>
-            <Button icon={<SwapOutlined />} onClick={() => setRestructuring(true)}>
-              调整领导小组
-            </Button>
-          </Space>
-        )}
+        <Space wrap>
+          <LedgerButtons kind="org-members" title={`${group.name}成员（${asOf}）`} query={{ leadingGroupId: group.id, asOf }} canImport={false} />
+          {canWrite && (
+            <>
+              <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                新增成员
+              </Button>
+              <Button icon={<SwapOutlined />} onClick={() => setRestructuring(true)}>
+                调整领导小组
+              </Button>
+            </>
+          )}
+        </Space>
       </Flex>
       {problem && <Alert type="warning" showIcon title={`${asOf}：${problem}`} style={{ marginBottom: 12 }} />}
       <Table<Member>

@@ -4,11 +4,11 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { LeadingGroup } from '../../../../domain/org/contracts.ts';
-import { compositionProblem, type GroupPosition } from '../../../../domain/org/rules.ts';
+import { byPosition, compositionProblem, type GroupPosition } from '../../../../domain/org/rules.ts';
 import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { orgApi, orgKeys } from '../api.ts';
-import { byPosition, positionOptions } from '../groupPositions.ts';
+import { positionOptions } from '../groupPositions.ts';
 import { useGroupMeetings } from '../useGroupMeetings.ts';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect.tsx';
 

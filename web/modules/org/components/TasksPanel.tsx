@@ -10,6 +10,7 @@ import { toDateString, todayString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { orgApi, orgKeys } from '../api.ts';
 import { useOrgUnits } from '../useOrgUnits.ts';
@@ -103,11 +104,14 @@ export function TasksPanel({ group, canWrite }: { group: LeadingGroup; canWrite:
       <FilterBar<Filters>
         onSearch={(f) => list.search({ year: f.year ?? undefined, status: f.status })}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              新增工作要点
-            </Button>
-          )
+          <>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                新增工作要点
+              </Button>
+            )}
+            <LedgerButtons kind="org-tasks" title={`${group.name}年度重点任务`} query={{ ...list.filters, leadingGroupId: group.id }} canImport={false} />
+          </>
         }
       >
         <Form.Item name="year" label="年度">

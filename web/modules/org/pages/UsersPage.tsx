@@ -10,6 +10,7 @@ import { formatInstant } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
 import { FormDrawer } from '../../../ui/FormDrawer.tsx';
 import { FormModal } from '../../../ui/FormModal.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { orgApi, orgKeys, type UserWithPassword } from '../api.ts';
@@ -182,9 +183,12 @@ export function UsersPage() {
       <FilterBar<Filters>
         onSearch={(f) => list.search({ q: blankToUndefined(f.q), orgUnitId: f.orgUnitId })}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            新增用户
-          </Button>
+          <>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新增用户
+            </Button>
+            <LedgerButtons kind="org-users" title="用户名册" query={list.filters} canImport={false} />
+          </>
         }
       >
         <Form.Item name="q" label="关键词">

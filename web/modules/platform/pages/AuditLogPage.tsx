@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { AuditEntry, AuditQuery } from '../../../../domain/platform/contracts.ts';
 import { formatInstant, toDateString } from '../../../ui/dates.ts';
 import { FilterBar } from '../../../ui/FilterBar.tsx';
+import { LedgerButtons } from '../../../ui/LedgerButtons.tsx';
 import { useApiError } from '../../../ui/useApiError.ts';
 import { usePagedQuery } from '../../../ui/usePagedQuery.ts';
 import { platformApi } from '../api.ts';
@@ -101,9 +102,12 @@ export function AuditLogPage() {
       <FilterBar<FilterValues>
         onSearch={onSearch}
         extra={
-          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={verify}>
-            校验日志完整性
-          </Button>
+          <>
+            <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={verify}>
+              校验日志完整性
+            </Button>
+            <LedgerButtons kind="audit-log" title="审计日志" query={list.filters} canImport={false} />
+          </>
         }
       >
         <Form.Item name="action" label="操作">
