@@ -294,6 +294,13 @@ test('a supervisor reads the statistics (8 cases in 2024, all closed, 16 reviews
   await page.getByText('A20206542021234').first().waitFor();
   await page.getByText('可以审核').first().waitFor();
   await shell.screenshot('enforcement-officers');
+  // The roster as the page shows it, for the county's file.
+  const roster = await new LedgerButtons(page, page.locator('.ant-card').filter({ hasText: '执法人员（2）' })).download('导出', 'officers-export.xlsx');
+  assert.match(roster.filename, /^执法人员名册.*\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(roster.file);
+  const rows = JSON.stringify(wb.getWorksheet('执法人员')?.getSheetValues());
+  assert.ok(rows.includes('马国强') && rows.includes('65420224001') && rows.includes('赵海燕'), rows);
   await page.getByText('案卷评查', { exact: true }).first().click();
   await page.getByText('共 8 次评查，评查案卷 16 次，发现问题 26 处，已纠正 26 处。').first().waitFor();
   await page.locator('.ant-table-row-expand-icon').first().click();

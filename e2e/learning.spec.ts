@@ -33,9 +33,15 @@ async function signIn(page: Page, username: string, newPassword: string) {
 }
 
 /** Picks an option of the antd Select whose form field is `id`. */
+/** Picks an option of an antd select; a click landing while the dropdown still animates is lost, so it is checked. */
 async function choose(page: Page, id: string, option: string | RegExp) {
-  await page.locator(`#${id}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const select = page.locator('.ant-select').filter({ has: page.locator(`#${id}`) });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${id}`).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    const chosen = select.filter({ hasText: option });
+    if ((await chosen.count()) > 0 || attempt === 3) return chosen.first().waitFor({ timeout: 5000 });
+  }
 }
 
 test('the coordinator creates a mixed (online + offline) test on a demo paper and publishes it', async () => {
