@@ -38,28 +38,34 @@ export function computeFigures(db: Ctx['db'], scope: Scope, year: number): Promi
  * the audit chain's lock, so the newest audit id moves exactly when committed records change: what was computed at
  * that version is the plain queries' answer until the next write. The minute is part of the key because an online
  * attempt left open expires, and a deadline comes closer, with time, not with a write. Read-only audit entries
- * (logins, exports) do not move the version. Requests asking at once share one computation. Only the answers of the
- * last few stamps are kept — a request may still read the version from just before a write another has seen — so a
- * steady trickle of writes does not pile up a city's alert lists by the thousand.
+ * (logins, exports) do not move the version. Requests asking at once share one computation. Only the newest few
+ * stamps' answers are kept — under a steady trickle of writes a request may still read the version from just before
+ * others' writes, and should find its answer, but the answers of old stamps would pile up (a city's alert lists by
+ * the thousand); a stamp older than every kept one is answered without keeping.
  */
-const STAMPS_KEPT = 4;
+type Stamp = { version: number; minute: number; answers: Map<string, Promise<unknown>> };
+const STAMPS_KEPT = 16;
 const ANSWERS_PER_STAMP = 500;
-const kept = new WeakMap<Ctx['db'], Map<string, Map<string, Promise<unknown>>>>();
+const kept = new WeakMap<Ctx['db'], Stamp[]>();
+const older = (a: Pick<Stamp, 'version' | 'minute'>, b: Pick<Stamp, 'version' | 'minute'>) => a.version < b.version || (a.version === b.version && a.minute < b.minute);
+
 export async function keptPerDataVersion<T>(db: Ctx['db'], what: string, compute: () => Promise<T>): Promise<T> {
-  const stamp = `${await repo.dataVersion(db)}|${Math.floor(Date.now() / 60_000)}`;
-  const stamps = kept.get(db) ?? new Map<string, Map<string, Promise<unknown>>>();
+  const now = { version: await repo.dataVersion(db), minute: Math.floor(Date.now() / 60_000) };
+  const stamps = kept.get(db) ?? [];
   kept.set(db, stamps);
-  let answers = stamps.get(stamp);
-  if (!answers) {
-    answers = new Map();
-    stamps.set(stamp, answers);
-    if (stamps.size > STAMPS_KEPT) stamps.delete(stamps.keys().next().value as string);
+  let stamp = stamps.find((s) => s.version === now.version && s.minute === now.minute);
+  if (!stamp) {
+    const oldest = stamps.reduce<Stamp | undefined>((o, s) => (o && older(o, s) ? o : s), undefined);
+    if (stamps.length >= STAMPS_KEPT && oldest && older(now, oldest)) return compute();
+    stamp = { ...now, answers: new Map() };
+    stamps.push(stamp);
+    if (stamps.length > STAMPS_KEPT && oldest) stamps.splice(stamps.indexOf(oldest), 1);
   }
+  const answers = stamp.answers;
   const found = answers.get(what);
   if (found) return found as Promise<T>;
   const computed = compute();
-  const mine = answers;
-  computed.catch(() => mine.delete(what));
+  computed.catch(() => answers.delete(what));
   answers.set(what, computed);
   if (answers.size > ANSWERS_PER_STAMP) answers.delete(answers.keys().next().value as string);
   return computed;
