@@ -42,6 +42,7 @@ import type {
   AttachmentsTable,
   AuditLogTable,
   CalendarOverridesTable,
+  DataVersionsTable,
   DictionariesTable,
   OrgUnitsTable,
   RoleAssignmentsTable,
@@ -70,6 +71,7 @@ export type DB = {
   sessions: SessionsTable;
   security_policy: SecurityPolicyTable;
   audit_log: AuditLogTable;
+  data_versions: DataVersionsTable;
   attachments: AttachmentsTable;
   dictionaries: DictionariesTable;
   calendar_overrides: CalendarOverridesTable;

@@ -56,6 +56,21 @@ function digest(keys: Keys, row: ChainedFields): string {
   return auditMac(keys, canonical({ ...row, at: row.at.toISOString() }));
 }
 
+/** Actions that change no record: they are in the trail but move no data version. */
+export const readOnlyActions: ReadonlySet<string> = new Set([
+  'auth.login',
+  'auth.logout',
+  'access.denied',
+  'report.export',
+  'mediation.export',
+  'learning.export',
+  'ledger.export',
+  'mediation.agreement_print',
+  'system.backup',
+]);
+/** enforcement.case.decide → enforcement: what data_versions counts per. */
+export const actionKind = (action: string) => action.split('.', 1)[0] as string;
+
 /**
  * The audit trail (全过程记录's base): an HMAC-SM3 chain in the database whose latest head is also kept in a file
  * under the data dir, so editing, deleting or truncating rows is found by verify().
@@ -100,6 +115,13 @@ export class AuditTrail {
       .insertInto('audit_log')
       .values({ ...row, before: JSON.stringify(row.before), after: JSON.stringify(row.after), hash })
       .execute();
+    if (!readOnlyActions.has(entry.action)) {
+      await trx
+        .insertInto('data_versions')
+        .values({ kind: actionKind(entry.action), audit_id: row.id })
+        .onConflict((oc) => oc.column('kind').doUpdateSet({ audit_id: row.id }))
+        .execute();
+    }
     return { id: row.id, hash };
   }
 

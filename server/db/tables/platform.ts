@@ -79,6 +79,12 @@ export type AuditLogTable = {
   hash: string;
 };
 
+/** The newest audit id of a write, per kind of action (see the figure cache in reports.service.ts). */
+export type DataVersionsTable = {
+  kind: string;
+  audit_id: number;
+};
+
 export type AttachmentsTable = {
   id: Generated<number>;
   sha256: string;

@@ -18,10 +18,13 @@ const levelOrder = { overdue: 0, due: 1, info: 2 } as const;
  * disputes past their target, 复核 falling due, publicity key dates ahead, and the report calendar (报送上级 by 3月1日,
  * 向社会公开 by 4月1日, DOMAIN.md §4). Each module answers through its own service, so its scope rules apply.
  */
+/** The modules whose records the alerts read (with the report calendar's own). */
+const alertModules = ['enforcement', 'mediation', 'publicity', 'villages', 'reports'];
+
 export function alerts(ctx: Ctx): Promise<Alert[]> {
   // What a user sees depends on their grants only, so one computation serves them until the data changes.
   const grants = ctx.actor.grants.map((g) => `${g.role}@${g.path}`).sort();
-  return keptPerDataVersion(ctx.db, `alerts|${grants.join(',')}`, () => alertsNow(ctx));
+  return keptPerDataVersion(ctx.db, `alerts|${grants.join(',')}`, alertModules, () => alertsNow(ctx));
 }
 
 async function alertsNow(ctx: Ctx): Promise<Alert[]> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestEnv, login, type Session, type TestEnv, unitId } from '../../test/helpers.ts';
-import { computeFigures } from './reports.service.ts';
+import { computeFigures, keptPerDataVersion } from './reports.service.ts';
 
 let env: TestEnv;
 let leader: Session;
@@ -44,4 +44,25 @@ it('the dashboard’s figures (kept per data version) equal the plain queries, b
   const afterEdit = await served();
   expect(afterEdit['learning.center_group_sessions']).toBe(before['learning.center_group_sessions']);
   expect(afterEdit).toEqual(await plain());
+});
+
+it('a write recomputes what reads its module, or everything when it changes what every module reads (an org unit)', async () => {
+  let runs = 0;
+  const learning = () => keptPerDataVersion(env.platform.db, 'probe|learning', ['learning'], async () => ++runs);
+  expect(await learning()).toBe(1);
+  expect(await learning()).toBe(1);
+  // A meeting of the leading group (org) leaves the learning figures as they were computed.
+  const meeting = await clerk.request('POST', '/api/org/meetings', { orgUnitId: town, kind: 'other', title: '专题会议', heldOn: '2024-05-01' });
+  expect(meeting.status).toBe(200);
+  expect(await learning()).toBe(1);
+  expect(await served()).toEqual(await plain());
+  // A study session (learning) does not.
+  expect((await clerk.request('POST', '/api/learning/sessions', { orgUnitId: town, kind: 'center_group', title: '民法典专题学法', heldOn: '2024-09-02' })).status).toBe(200);
+  expect(await learning()).toBe(2);
+  // Renaming a unit changes names every module shows: everything is computed again.
+  const admin = await login(env.app, 'admin');
+  const { version } = await env.platform.db.selectFrom('org_units').select('version').where('id', '=', town).executeTakeFirstOrThrow();
+  expect((await admin.request('PATCH', `/api/org/units/${town}`, { sortOrder: 7, version })).status).toBe(200);
+  expect(await learning()).toBe(3);
+  expect(await served()).toEqual(await plain());
 });

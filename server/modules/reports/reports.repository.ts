@@ -149,11 +149,38 @@ export function honoursInForceOf(db: Kysely<DB>, unitIds: number[], to: string) 
     .execute();
 }
 
-/** Audit entries that change no record (the data version of the figure cache ignores them). */
-const readOnlyActions = ['auth.login', 'auth.logout', 'report.export', 'mediation.export', 'learning.export', 'ledger.export', 'mediation.agreement_print', 'system.backup'];
+/** The business module whose records an action's kind writes. Any other kind (org units, users, roles, the calendar,
+ * dictionaries, attachments …) may change what every module counts or shows. */
+const moduleOfKind: Record<string, string> = {
+  leading_group: 'org',
+  meeting: 'org',
+  task: 'org',
+  study_session: 'learning',
+  exam: 'learning',
+  paper: 'learning',
+  question: 'learning',
+  learning: 'learning',
+  enforcement: 'enforcement',
+  mediation: 'mediation',
+  village: 'villages',
+  publicity: 'publicity',
+  counsel: 'counsel',
+  report: 'reports',
+};
 
-/** The newest audit id of a write: it moves with every committed change of records (writes are audited, in order). */
-export async function dataVersion(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('audit_log').select('id').where('action', 'not in', readOnlyActions).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return Number(row?.id ?? 0);
+/**
+ * The data versions: the newest audit id of a write per kind of action (writes are audited, in order, and the trail
+ * keeps data_versions in the same transaction). `of(modules)` moves with every committed change of those modules'
+ * records, or of records every module reads.
+ */
+export type DataVersions = { of: (modules: readonly string[]) => number };
+export async function dataVersions(db: Kysely<DB>): Promise<DataVersions> {
+  const rows = await db.selectFrom('data_versions').select(['kind', 'audit_id']).execute();
+  return {
+    of: (modules) =>
+      rows.reduce((newest, r) => {
+        const module = moduleOfKind[r.kind];
+        return module === undefined || modules.includes(module) ? Math.max(newest, Number(r.audit_id)) : newest;
+      }, 0),
+  };
 }

@@ -21,54 +21,65 @@ export async function reportScope(ctx: Ctx, org: string): Promise<{ unit: { id: 
   return { unit, scope: { capability: 'reports.read', paths: [unit.path] } };
 }
 
+const figureModules = [...new Set(indicators.map((i) => i.module))];
+
 export async function indicatorValues(ctx: Ctx, org: string, year: number): Promise<IndicatorValue[]> {
   const { scope } = await reportScope(ctx, org);
-  return keptPerDataVersion(ctx.db, `figures|${scope.paths.join(',')}|${year}`, () => computeFigures(ctx.db, scope, year));
+  const versions = await repo.dataVersions(ctx.db);
+  const byModule = await Promise.all(
+    figureModules.map((m) => keptPerDataVersion(ctx.db, `figures|${m}|${scope.paths.join(',')}|${year}`, [m], () => computeFigures(ctx.db, scope, year, m), versions)),
+  );
+  const values = new Map(byModule.flat().map((v) => [v.id, v]));
+  return indicators.map((i) => values.get(i.id) as IndicatorValue);
 }
 
-/** Every indicator of a unit and year, computed from the records (the plain queries, no cache). */
-export function computeFigures(db: Ctx['db'], scope: Scope, year: number): Promise<IndicatorValue[]> {
+/** The indicators of a unit and year (of one module, or all), computed from the records (the plain queries, no cache). */
+export function computeFigures(db: Ctx['db'], scope: Scope, year: number, module?: string): Promise<IndicatorValue[]> {
   const period = yearPeriod(year);
-  return Promise.all(indicators.map(async (i) => ({ id: i.id, label: i.label, unit: i.unit, module: i.module, value: await i.compute(db, scope, period) })));
+  return Promise.all(
+    indicators
+      .filter((i) => module === undefined || i.module === module)
+      .map(async (i) => ({ id: i.id, label: i.label, unit: i.unit, module: i.module, value: await i.compute(db, scope, period) })),
+  );
 }
 
 /**
  * Figures (and the alert list) are kept per data version (bench/RESULTS.md: a city's dashboard is ~100 queries, and
  * in report season many people open the same towns). Every business write is audited in its own transaction under
- * the audit chain's lock, so the newest audit id moves exactly when committed records change: what was computed at
- * that version is the plain queries' answer until the next write. The minute is part of the key because an online
- * attempt left open expires, and a deadline comes closer, with time, not with a write. Read-only audit entries
- * (logins, exports) do not move the version. Requests asking at once share one computation. Only the newest few
- * stamps' answers are kept — under a steady trickle of writes a request may still read the version from just before
- * others' writes, and should find its answer, but the answers of old stamps would pile up (a city's alert lists by
- * the thousand); a stamp older than every kept one is answered without keeping.
+ * the audit chain's lock, which also moves its module's data version (repo.dataVersions): what was computed at a
+ * version of the modules it reads is the plain queries' answer until the next write to them — a meeting recorded
+ * does not recompute the mediation figures. The minute is part of the stamp because an online attempt left open
+ * expires, and a deadline comes closer, with time, not with a write. Requests asking at once share one computation.
+ * A few answers per question are kept (a request may read the version from just before another's write), the oldest
+ * dropped first.
  */
-type Stamp = { version: number; minute: number; answers: Map<string, Promise<unknown>> };
-const STAMPS_KEPT = 16;
-const ANSWERS_PER_STAMP = 500;
-const kept = new WeakMap<Ctx['db'], Stamp[]>();
-const older = (a: Pick<Stamp, 'version' | 'minute'>, b: Pick<Stamp, 'version' | 'minute'>) => a.version < b.version || (a.version === b.version && a.minute < b.minute);
+type Answer = { version: number; minute: number; answer: Promise<unknown> };
+const ANSWERS_PER_QUESTION = 4;
+const QUESTIONS_KEPT = 2000;
+const kept = new WeakMap<Ctx['db'], Map<string, Answer[]>>();
+const older = (a: Answer, b: Answer) => a.version < b.version || (a.version === b.version && a.minute < b.minute);
 
-export async function keptPerDataVersion<T>(db: Ctx['db'], what: string, compute: () => Promise<T>): Promise<T> {
-  const now = { version: await repo.dataVersion(db), minute: Math.floor(Date.now() / 60_000) };
-  const stamps = kept.get(db) ?? [];
-  kept.set(db, stamps);
-  let stamp = stamps.find((s) => s.version === now.version && s.minute === now.minute);
-  if (!stamp) {
-    const oldest = stamps.reduce<Stamp | undefined>((o, s) => (o && older(o, s) ? o : s), undefined);
-    if (stamps.length >= STAMPS_KEPT && oldest && older(now, oldest)) return compute();
-    stamp = { ...now, answers: new Map() };
-    stamps.push(stamp);
-    if (stamps.length > STAMPS_KEPT && oldest) stamps.splice(stamps.indexOf(oldest), 1);
+export async function keptPerDataVersion<T>(db: Ctx['db'], what: string, modules: readonly string[], compute: () => Promise<T>, versions?: repo.DataVersions): Promise<T> {
+  const version = (versions ?? (await repo.dataVersions(db))).of(modules);
+  const minute = Math.floor(Date.now() / 60_000);
+  const questions = kept.get(db) ?? new Map<string, Answer[]>();
+  kept.set(db, questions);
+  let answers = questions.get(what);
+  if (!answers) {
+    answers = [];
+    questions.set(what, answers);
+    if (questions.size > QUESTIONS_KEPT) questions.delete(questions.keys().next().value as string);
   }
-  const answers = stamp.answers;
-  const found = answers.get(what);
-  if (found) return found as Promise<T>;
-  const computed = compute();
-  computed.catch(() => answers.delete(what));
-  answers.set(what, computed);
-  if (answers.size > ANSWERS_PER_STAMP) answers.delete(answers.keys().next().value as string);
-  return computed;
+  const found = answers.find((a) => a.version === version && a.minute === minute);
+  if (found) return found.answer as Promise<T>;
+  const entry: Answer = { version, minute, answer: compute() };
+  const list = answers;
+  entry.answer.catch(() => {
+    if (list.includes(entry)) list.splice(list.indexOf(entry), 1);
+  });
+  list.push(entry);
+  if (list.length > ANSWERS_PER_QUESTION) list.splice(list.indexOf(list.reduce((o, a) => (older(a, o) ? a : o))), 1);
+  return entry.answer as Promise<T>;
 }
 
 export async function indicatorRecords(ctx: Ctx, id: string, org: string, year: number): Promise<{ indicator: IndicatorValue; items: IndicatorRecord[] }> {

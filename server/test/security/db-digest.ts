@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 // Bookkeeping that legitimately moves on any request: session touches, the audit trail (denied requests and exports
 // are audited on purpose), the migration table, and an enforcement case's timeline (全过程记录: printing a document or
 // exporting the case file is itself a recorded step, chained into the case's head — and nothing else on the case moves).
-const BOOKKEEPING = new Set(['sessions', 'audit_log', 'schema_migrations', 'schema_migrations_lock', 'enforcement_case_events']);
+const BOOKKEEPING = new Set(['sessions', 'audit_log', 'data_versions', 'schema_migrations', 'schema_migrations_lock', 'enforcement_case_events']);
 const bookkeepingColumns: Record<string, string[]> = { enforcement_cases: ['chain_head', 'chain_length'] };
 
 /** One md5 per business table over all its rows: two equal digests mean no row was added, removed or changed. */
