@@ -2,6 +2,9 @@
 const shanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export const shanghaiDate = (instant: Date): string => shanghai.format(instant);
+const shanghaiTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
+/** An instant as Beijing time, 2024-03-05 14:30:00. */
+export const shanghaiDateTime = (instant: Date): string => shanghaiTime.format(instant);
 
 /** Calendar arithmetic on 'YYYY-MM-DD' (no time zone involved: the date is taken as a UTC calendar day). */
 export function addDays(date: string, days: number): string {

@@ -1,14 +1,13 @@
 import { Type } from 'typebox';
 import { AuditQuery } from '../../domain/platform/contracts.ts';
-import type { ListExport } from './ledger/kind.ts';
+import { shanghaiDateTime } from '../../domain/platform/dates.ts';
+import { EVERY_ROW, type ListExport } from './ledger/kind.ts';
 import { listAudit } from './platform.service.ts';
 
-const EXPORT_LIMIT = 20_000;
 /** An Excel cell holds at most 32,767 characters; a longer record is cut with a note (the page shows it whole). */
 const CELL_MAX = 32_000;
 
 const resultLabels: Record<string, string> = { ok: '成功', denied: '拒绝', failed: '失败' };
-const instant = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
 
 const json = (value: unknown): string => {
   if (value === null || value === undefined) return '';
@@ -36,7 +35,7 @@ export const auditLogList: ListExport = {
   filters: Type.Omit(AuditQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
     const f = filters as Omit<AuditQuery, 'page' | 'pageSize'>;
-    const page = await listAudit(ctx, { ...f, page: 1, pageSize: EXPORT_LIMIT });
+    const page = await listAudit(ctx, { ...f, ...EVERY_ROW });
     const range = f.from || f.to ? `${f.from ?? '……'} 至 ${f.to ?? '……'}` : '';
     return {
       conditions: [f.action && `操作：${f.action}`, f.actor && `操作人：${f.actor}`, f.result && `结果：${resultLabels[f.result]}`, range].filter(Boolean) as string[],
@@ -44,7 +43,7 @@ export const auditLogList: ListExport = {
         reveal: true,
         values: {
           seq: i + 1,
-          at: instant.format(new Date(e.at)),
+          at: shanghaiDateTime(new Date(e.at)),
           actor: e.actorName ?? '',
           ip: e.ip ?? '',
           action: e.action,

@@ -18,7 +18,7 @@ import {
 } from '../../../domain/counsel/rules.ts';
 import { shanghaiDate } from '../../../domain/platform/dates.ts';
 import type { LedgerColumn } from '../../../domain/platform/ledger.ts';
-import type { KindProblem, LedgerKind, ListExport } from '../../platform/ledger/kind.ts';
+import { EVERY_ROW, type KindProblem, type LedgerKind, type ListExport } from '../../platform/ledger/kind.ts';
 import { unitDayTitle, unitDayTitleTaken } from '../../platform/ledger/ledger.repository.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
 import { createMatter, listEngagements, listLawsuits, listMatters } from './counsel.service.ts';
@@ -107,7 +107,7 @@ export const counselMattersLedger: LedgerKind<MatterCreate, Prep> = {
   },
   filters: Type.Omit(MatterQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const page = await listMatters(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    const page = await listMatters(ctx, { ...filters, ...EVERY_ROW });
     return {
       conditions: [filters.year && `${filters.year}年`, filters.kind && matterKindLabels[filters.kind as MatterKind], filters.q && `检索：${filters.q}`].filter(
         Boolean,
@@ -172,7 +172,7 @@ export const counselLawsuitsList: ListExport = {
   ],
   filters: Type.Omit(LawsuitQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const page = await listLawsuits(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    const page = await listLawsuits(ctx, { ...filters, ...EVERY_ROW });
     return {
       conditions: [
         filters.year && `${filters.year}年`,

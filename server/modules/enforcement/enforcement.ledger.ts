@@ -13,15 +13,13 @@ import {
   procedures,
 } from '../../../domain/enforcement/rules.ts';
 import { type LedgerColumn, normaliseHeader, vocabularyEntries } from '../../../domain/platform/ledger.ts';
-import type { KindProblem, LedgerKind, ListExport } from '../../platform/ledger/kind.ts';
+import { EVERY_ROW, type KindProblem, type LedgerKind, type ListExport } from '../../platform/ledger/kind.ts';
 import { scopeOf } from '../../platform/permissions.ts';
 import * as repo from './case.repository.ts';
 import { type CaseLedgerItem, casesForLedger, checkHistoricCases, type HistoricCaseInput, importHistoricCases, mayReadParty } from './case.service.ts';
 import * as reg from './enforcement.repository.ts';
 import { listLegalReviewers, listOfficers, listPowers } from './enforcement.service.ts';
 import { listRounds } from './review.service.ts';
-
-const EXPORT_LIMIT = 50_000;
 
 /** 行政处罚案件台账 — the columns of a town's case register, in order; export-only ones are ignored on import. */
 const columns: LedgerColumn[] = [
@@ -239,7 +237,7 @@ export const enforcementCasesLedger: LedgerKind<HistoricCaseInput, Prep> = {
   filters: Type.Omit(CaseQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
     const f = filters as Omit<CaseQueryType, 'page' | 'pageSize'>;
-    const items = await casesForLedger(ctx, f, EXPORT_LIMIT);
+    const items = await casesForLedger(ctx, f, EVERY_ROW.pageSize);
     const reveal = mayReadParty(ctx);
     const power = f.powerId ? items.find((c) => c.powerId === f.powerId) : undefined;
     const conditions = [

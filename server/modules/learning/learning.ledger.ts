@@ -22,7 +22,7 @@ import { type DictEntry, findEntry, type LedgerColumn, normaliseHeader } from '.
 import { AppError } from '../../errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { listEntries } from '../../platform/dictionary.service.ts';
-import type { KindProblem, LedgerKind, ListExport, Written } from '../../platform/ledger/kind.ts';
+import { EVERY_ROW, type KindProblem, type LedgerKind, type ListExport, type Written } from '../../platform/ledger/kind.ts';
 import { unitDayTitle, unitDayTitleTaken } from '../../platform/ledger/ledger.repository.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
 import { scopeOf } from '../../platform/permissions.ts';
@@ -138,7 +138,7 @@ export const studySessionsLedger: LedgerKind<StudySessionCreate, Prep> = {
   },
   filters: Type.Omit(StudySessionQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const page = await listSessions(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    const page = await listSessions(ctx, { ...filters, ...EVERY_ROW });
     return {
       conditions: [filters.year && `${filters.year}年`, filters.kind && sessionKindLabels[filters.kind as SessionKind], filters.q && `检索：${filters.q}`].filter(
         Boolean,
@@ -442,7 +442,7 @@ export const learningPapersList: ListExport = {
   ],
   filters: Type.Omit(PaperQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const page = await listPapers(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    const page = await listPapers(ctx, { ...filters, ...EVERY_ROW });
     return {
       conditions: [filters.q && `检索：${filters.q}`].filter(Boolean) as string[],
       rows: page.items.map((p) => ({

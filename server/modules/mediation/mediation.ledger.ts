@@ -26,15 +26,13 @@ import { type LedgerColumn, vocabularyEntries } from '../../../domain/platform/l
 import { AppError } from '../../errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { listEntries } from '../../platform/dictionary.service.ts';
-import type { ExportRow, KindProblem, LedgerKind, ListExport } from '../../platform/ledger/kind.ts';
+import { EVERY_ROW, type ExportRow, type KindProblem, type LedgerKind, type ListExport } from '../../platform/ledger/kind.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
 import { scopeOf } from '../../platform/permissions.ts';
 import * as committees from './committee.repository.ts';
 import { listCommitteesHandled } from './committee.service.ts';
 import * as repo from './dispute.repository.ts';
 import { checkHistories, DISPUTE_TYPE_KIND, type DisputeHistory, listFilters, resolveCommittee, toItems, writeHistories } from './dispute.service.ts';
-
-const EXPORT_LIMIT = 50_000;
 
 /** 人民调解登记台账 — the ledger's columns, in order; export-only ones are written for reading and ignored on import. */
 const columns: LedgerColumn[] = [
@@ -335,7 +333,7 @@ export const mediationDisputesLedger: LedgerKind<DisputeRecord, Prep> = {
   exportRows: async (ctx, filters) => {
     const f = filters as DisputeFilters;
     const scope = scopeOf(ctx.actor, 'mediation.read');
-    const items = await toItems(ctx, await repo.allDisputes(ctx.db, scope, await listFilters(ctx, scope, f), EXPORT_LIMIT));
+    const items = await toItems(ctx, await repo.allDisputes(ctx.db, scope, await listFilters(ctx, scope, f), EVERY_ROW.pageSize));
     const last = new Map(
       (
         await repo.lastFollowUps(

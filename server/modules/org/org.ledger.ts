@@ -2,17 +2,13 @@ import { Type } from 'typebox';
 import { MeetingQuery, TaskQuery, type TaskQuery as TaskQueryType, UserQuery } from '../../../domain/org/contracts.ts';
 import { byPosition, groupPositionLabels, meetingKindLabels, taskStatusLabels } from '../../../domain/org/rules.ts';
 import { DateString, Id } from '../../../domain/platform/contracts.ts';
-import { shanghaiDate } from '../../../domain/platform/dates.ts';
+import { shanghaiDate, shanghaiDateTime } from '../../../domain/platform/dates.ts';
 import { roleLabels } from '../../../domain/platform/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { ListExport } from '../../platform/ledger/kind.ts';
+import { EVERY_ROW, type ListExport } from '../../platform/ledger/kind.ts';
 import { can } from '../../platform/permissions.ts';
 import { listGroups, listMeetings, listMembers, listTasks } from './leading-group.service.ts';
 import { listUnits, listUsers } from './org.service.ts';
-
-const EXPORT_LIMIT = 20_000;
-
-const instant = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
 
 /** Unit names by id, as the pages name owner and represented units (from the org units the actor may see). */
 async function unitNames(ctx: Ctx): Promise<(id: number | null) => string> {
@@ -47,7 +43,7 @@ export const orgUsersList: ListExport = {
   filters: Type.Omit(UserQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
     const f = filters as Omit<UserQuery, 'page' | 'pageSize'>;
-    const page = await listUsers(ctx, { ...f, page: 1, pageSize: EXPORT_LIMIT });
+    const page = await listUsers(ctx, { ...f, ...EVERY_ROW });
     const reveal = can(ctx.actor, 'personal_data.read');
     const unit = f.orgUnitId ? (await unitNames(ctx))(f.orgUnitId) : '';
     const now = new Date();
@@ -66,7 +62,7 @@ export const orgUsersList: ListExport = {
           status:
             [u.voided && '已作废', u.lockedUntil !== null && new Date(u.lockedUntil) > now && '锁定', u.mustChangePassword && !u.voided && '须改密'].filter(Boolean).join('、') ||
             '正常',
-          lastLoginAt: u.lastLoginAt ? instant.format(new Date(u.lastLoginAt)) : '从未登录',
+          lastLoginAt: u.lastLoginAt ? shanghaiDateTime(new Date(u.lastLoginAt)) : '从未登录',
         },
       })),
     };
@@ -93,7 +89,7 @@ export const orgMeetingsList: ListExport = {
   ],
   filters: Type.Omit(MeetingQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const page = await listMeetings(ctx, { ...filters, page: 1, pageSize: EXPORT_LIMIT });
+    const page = await listMeetings(ctx, { ...filters, ...EVERY_ROW });
     return {
       conditions: await groupCondition(ctx, filters.leadingGroupId),
       rows: page.items.map((m, i) => ({
@@ -135,7 +131,7 @@ export const orgTasksList: ListExport = {
   filters: Type.Omit(TaskQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
     const f = filters as Omit<TaskQueryType, 'page' | 'pageSize'>;
-    const page = await listTasks(ctx, { ...f, page: 1, pageSize: EXPORT_LIMIT });
+    const page = await listTasks(ctx, { ...f, ...EVERY_ROW });
     const unitName = await unitNames(ctx);
     return {
       conditions: [...(await groupCondition(ctx, f.leadingGroupId)), f.year && `${f.year}年`, f.status && taskStatusLabels[f.status]].filter(Boolean) as string[],

@@ -4,7 +4,7 @@ import type { LedgerColumn } from '../../../domain/platform/ledger.ts';
 import { type EventCreate, EventQuery, KeyDatesQuery, type Law, LawQuery, PlanQuery } from '../../../domain/publicity/contracts.ts';
 import { type LawCategory, lawCategoryLabels } from '../../../domain/publicity/rules.ts';
 import { listEntries } from '../../platform/dictionary.service.ts';
-import type { LedgerKind, ListExport } from '../../platform/ledger/kind.ts';
+import { EVERY_ROW, type LedgerKind, type ListExport } from '../../platform/ledger/kind.ts';
 import { unitDayTitle, unitDayTitleTaken } from '../../platform/ledger/ledger.repository.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
 import { importEvents, listEvents, listKeyDates, listLaws, listPlans } from './publicity.service.ts';
@@ -100,7 +100,7 @@ export const publicityEventsLedger: LedgerKind<Record_, Prep> = {
   write: (ctx, _prep, records, note) => importEvents(ctx, records, note),
   filters: Type.Omit(EventQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const page = await listEvents(ctx, { ...filters, page: 1, pageSize: 50_000 });
+    const page = await listEvents(ctx, { ...filters, ...EVERY_ROW });
     const unit = filters.orgUnitId ? page.items.find((e) => e.orgUnitId === filters.orgUnitId)?.unitName : undefined;
     return {
       conditions: [filters.year && `${filters.year}年`, unit && `单位：${unit}`, filters.q && `检索：${filters.q}`].filter(Boolean) as string[],
@@ -224,7 +224,7 @@ export const publicityLawsList: ListExport = {
   ],
   filters: Type.Omit(LawQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const page = await listLaws(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    const page = await listLaws(ctx, { ...filters, ...EVERY_ROW });
     return {
       conditions: [
         filters.status && (filters.status === 'in_force' ? '现行有效' : '已废止'),

@@ -13,7 +13,7 @@ import {
   reminderStateLabels,
 } from '../../../domain/villages/rules.ts';
 import { listEntries } from '../../platform/dictionary.service.ts';
-import type { KindProblem, LedgerKind, ListExport } from '../../platform/ledger/kind.ts';
+import { EVERY_ROW, type KindProblem, type LedgerKind, type ListExport } from '../../platform/ledger/kind.ts';
 import { unitDayTitle, unitDayTitleTaken } from '../../platform/ledger/ledger.repository.ts';
 import { type Place, placeEntries, placesInScope, resolvePlace } from '../../platform/ledger/places.ts';
 import { createHearing, listDisclosures, listHearings, listHonours, listInspections, listRules } from './villages.service.ts';
@@ -95,7 +95,7 @@ export const villageHearingsLedger: LedgerKind<HearingCreate, Prep> = {
   },
   filters: Type.Omit(VillageListQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const page = await listHearings(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    const page = await listHearings(ctx, { ...filters, ...EVERY_ROW });
     return {
       conditions: [filters.year && `${filters.year}年`, filters.q && `检索：${filters.q}`].filter(Boolean) as string[],
       rows: page.items.map((h) => ({
@@ -147,7 +147,7 @@ export const villageHonoursList: ListExport = {
   ],
   filters: Type.Omit(HonourQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const [page, inspections] = await Promise.all([listHonours(ctx, { ...filters, page: 1, pageSize: 20_000 }), listInspections(ctx, { page: 1, pageSize: 20_000 })]);
+    const [page, inspections] = await Promise.all([listHonours(ctx, { ...filters, ...EVERY_ROW }), listInspections(ctx, { ...EVERY_ROW })]);
     const byHonour = new Map<number, Inspection[]>();
     for (const i of inspections.items) byHonour.set(i.honourId, [...(byHonour.get(i.honourId) ?? []), i]);
     return {
@@ -211,7 +211,7 @@ export const villageRulesList: ListExport = {
   ],
   filters: Type.Omit(VillageRuleQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const [page, kinds] = await Promise.all([listRules(ctx, { ...filters, page: 1, pageSize: 20_000 }), listEntries(ctx, { kind: 'villages.rule_kind' })]);
+    const [page, kinds] = await Promise.all([listRules(ctx, { ...filters, ...EVERY_ROW }), listEntries(ctx, { kind: 'villages.rule_kind' })]);
     return {
       conditions: [villageOf(page.items, filters.orgUnitId), filters.kind && (kinds.find((k) => k.code === filters.kind)?.label ?? String(filters.kind))].filter(
         Boolean,
@@ -258,7 +258,7 @@ export const villageDisclosuresList: ListExport = {
   ],
   filters: Type.Omit(VillageListQuery, ['page', 'pageSize']),
   exportRows: async (ctx, filters) => {
-    const page = await listDisclosures(ctx, { ...filters, page: 1, pageSize: 20_000 });
+    const page = await listDisclosures(ctx, { ...filters, ...EVERY_ROW });
     return {
       conditions: [villageOf(page.items, filters.orgUnitId), filters.year && `${filters.year}年`, filters.q && `检索：${filters.q}`].filter(Boolean) as string[],
       rows: page.items.map((d) => ({

@@ -14,6 +14,9 @@ export type RowProblem = KindProblem & { row: number };
 export type ExportValue = string | number | null;
 export type Written = { created: number[]; updated: number[] };
 
+/** The page asked of a list's own service for its export: every row, up to a cap no town's list comes near. */
+export const EVERY_ROW = { page: 1, pageSize: 50_000 } as const;
+
 export type ExportRow = { values: Record<string, ExportValue> /** the actor may see this row's personal identifiers */; reveal: boolean };
 
 /**
